@@ -1,0 +1,15 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  manifest: {
+    name: 'ERP Sync Inspector',
+    description:
+      'Shows on Procore, Xero and Zoho Books lists whether each invoice, bill and cost is synced with the other system, and fixes it from the row.',
+    // storage: the service address, token and settings. Host access comes from the content scripts' matches.
+    permissions: ['storage'],
+  },
+});
