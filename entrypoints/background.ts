@@ -1,0 +1,27 @@
+// The background service worker: the only place that holds the service token and talks to the
+// sync-status service. Every listener is registered synchronously, as MV3 requires.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { backgroundHandlers } from '@/lib/background/handlers';
+import { logError } from '@/lib/log';
+import { createRouter } from '@/lib/messaging/router';
+
+export default defineBackground(() => {
+  restrictStorageToExtension();
+  const route = createRouter(backgroundHandlers, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const answer = route(message, sender);
+    if (!answer) return false;
+    answer.then(sendResponse);
+    return true; // keeps the channel open until the answer is sent
+  });
+});
+
+/** Content scripts can read storage.local by default; the token must stay out of their reach. */
+function restrictStorageToExtension(): void {
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  // Firefox has no access levels: there, content scripts never get the token through messaging either.
+  local
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((error) => logError('background', error, { step: 'setAccessLevel' }));
+}

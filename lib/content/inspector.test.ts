@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createRouter } from '../messaging/router';
+import { PAGE_MARKER, startInspector } from './inspector';
+
+const procorePage = 'https://app.procore.com/1/project/direct_costs';
+
+function serveBackground() {
+  const extension = { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') };
+  const route = createRouter({ getConnection: async () => ({ signedIn: false, version: '0.1.0' }) }, extension);
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
+    route(message, { id: extension.id, url: procorePage, tab: { id: 1 } }),
+  );
+}
+
+describe('startInspector', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    document.documentElement.removeAttribute(PAGE_MARKER);
+  });
+
+  it('claims a supported page and marks it ready once the background answers', async () => {
+    serveBackground();
+    await expect(startInspector(document, procorePage)).resolves.toBe('ready');
+    expect(document.documentElement.getAttribute(PAGE_MARKER)).toBe('ready');
+  });
+
+  it('runs once per document: a second copy adds nothing', async () => {
+    serveBackground();
+    await startInspector(document, procorePage);
+    await expect(startInspector(document, procorePage)).resolves.toBe('already-running');
+  });
+
+  it('leaves unsupported pages untouched', async () => {
+    await expect(startInspector(document, 'https://example.com/')).resolves.toBe('not-ours');
+    expect(document.documentElement.hasAttribute(PAGE_MARKER)).toBe(false);
+  });
+
+  it('contains a failing background: marks the page, logs with context, throws nothing', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(startInspector(document, procorePage)).resolves.toBe('failed');
+    expect(document.documentElement.getAttribute(PAGE_MARKER)).toBe('failed');
+    expect(log).toHaveBeenCalledWith(
+      '[ERP Sync Inspector] inspector:',
+      expect.anything(),
+      expect.objectContaining({ site: 'procore' }),
+    );
+  });
+});

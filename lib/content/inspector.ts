@@ -1,0 +1,27 @@
+// Starts the inspector in a supported host page: claims the document once (a second copy of the
+// script adds nothing) and opens the conversation with the background.
+import { logError } from '../log';
+import { callBackground } from '../messaging/client';
+import { siteOf } from '../sites';
+
+/** Set on <html> while we run in a page: "starting", then "ready" or "failed". */
+export const PAGE_MARKER = 'data-erp-sync-inspector';
+
+export type InspectorState = 'ready' | 'failed' | 'not-ours' | 'already-running';
+
+export async function startInspector(doc: Document, url: string): Promise<InspectorState> {
+  const site = siteOf(url);
+  if (!site) return 'not-ours';
+  const root = doc.documentElement;
+  if (root.hasAttribute(PAGE_MARKER)) return 'already-running';
+  root.setAttribute(PAGE_MARKER, 'starting');
+  try {
+    await callBackground('getConnection', {});
+    root.setAttribute(PAGE_MARKER, 'ready');
+    return 'ready';
+  } catch (error) {
+    root.setAttribute(PAGE_MARKER, 'failed');
+    logError('inspector', error, { site, url });
+    return 'failed';
+  }
+}

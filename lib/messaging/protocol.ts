@@ -1,0 +1,50 @@
+// The one message protocol between the background service worker and everything else.
+// Each method names its parameters and result as zod schemas and who may call it; the background
+// validates what it receives, the caller validates what comes back.
+import { z } from 'zod';
+import { serialisedErrorSchema } from './errors';
+
+/** Marks our messages, so that nothing else sent over runtime messaging is mistaken for them. */
+export const CHANNEL = 'erp-sync-inspector';
+
+/** A content script in a supported host page, or one of the extension's own pages. */
+export type Caller = 'content-script' | 'extension-page';
+
+interface MethodSpec {
+  callers: readonly Caller[];
+  params: z.ZodType;
+  result: z.ZodType;
+}
+
+export const backgroundMethods = {
+  /** Whether the extension is signed in to a sync-status service. Never reveals the URL or token. */
+  getConnection: {
+    callers: ['content-script', 'extension-page'],
+    params: z.object({}).strict(),
+    result: z.object({
+      signedIn: z.boolean(),
+      version: z.string(),
+    }),
+  },
+} as const satisfies Record<string, MethodSpec>;
+
+export type MethodName = keyof typeof backgroundMethods;
+export type ParamsOf<M extends MethodName> = z.input<(typeof backgroundMethods)[M]['params']>;
+export type ResultOf<M extends MethodName> = z.output<(typeof backgroundMethods)[M]['result']>;
+
+export const requestSchema = z.object({
+  channel: z.literal(CHANNEL),
+  method: z.string(),
+  params: z.unknown(),
+});
+export type Request = z.infer<typeof requestSchema>;
+
+export const responseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: serialisedErrorSchema }),
+]);
+export type Response = z.infer<typeof responseSchema>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(backgroundMethods, name);
+}

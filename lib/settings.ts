@@ -1,0 +1,14 @@
+// Where the extension keeps its connection to the sync-status service. Only the background and
+// the extension's own pages read it: the background restricts local storage to trusted contexts.
+import { storage } from 'wxt/utils/storage';
+
+export interface ServiceConnection {
+  /** Base URL of the sync-status service, e.g. https://sync.example.com */
+  serviceUrl: string;
+  /** Bearer token for that service. Never sent to a content script. */
+  token: string;
+}
+
+export const serviceConnection = storage.defineItem<ServiceConnection | null>('local:serviceConnection', {
+  fallback: null,
+});
