@@ -1,0 +1,104 @@
+// The end-to-end harness: a real Chromium with the built extension loaded, fixture pages served
+// at the real origins of the sites we decorate, and handles on the extension's service worker and
+// pages. A test asks for `extension` and opens a page in one line:
+//   const page = await extension.openFixture('https://go.xero.com/...', 'xero/invoices.html');
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const extensionDir = path.join(root, '.output', 'chrome-mv3');
+const fixturesDir = path.join(root, 'e2e', 'fixtures');
+
+export interface ExtensionHarness {
+  id: string;
+  serviceWorker: Worker;
+  /** Serves a file from e2e/fixtures at `url` (its origin only answers what was served) and opens it. */
+  openFixture(url: string, fixture: string): Promise<Page>;
+  /** Serves a file from e2e/fixtures at `url` without opening it, for pages reached by navigation. */
+  serve(url: string, fixture: string): Promise<void>;
+  /** Opens one of the extension's own pages, e.g. "popup.html". */
+  openExtensionPage(pagePath: string): Promise<Page>;
+  /** Errors the page threw that came from our code (content scripts log with our prefix). */
+  ourErrors(page: Page): string[];
+}
+
+export const test = base.extend<{ context: BrowserContext; extension: ExtensionHarness }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern
+  context: async ({}, use) => {
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: process.env.E2E_CHROMIUM_PATH,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    await use(context);
+    await context.close();
+  },
+
+  extension: async ({ context }, use) => {
+    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(serviceWorker.url()).host;
+    const served = new Map<string, string>();
+    const routedOrigins = new Set<string>();
+    const errors = new WeakMap<Page, string[]>();
+
+    const watch = (page: Page) => {
+      const list: string[] = [];
+      errors.set(page, list);
+      page.on('pageerror', (error) => list.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('[ERP Sync Inspector]')) list.push(message.text());
+      });
+      return page;
+    };
+
+    const serve = async (url: string, fixture: string) => {
+      served.set(withoutHash(url), await readFile(path.join(fixturesDir, fixture), 'utf8'));
+      const origin = new URL(url).origin;
+      if (routedOrigins.has(origin)) return;
+      routedOrigins.add(origin);
+      // Only this origin is intercepted, so the extension's own traffic to the service is untouched.
+      await context.route(`${origin}/**`, (route) => {
+        const body = served.get(withoutHash(route.request().url()));
+        return body === undefined
+          ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not served by this test' })
+          : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      });
+    };
+
+    await use({
+      id,
+      serviceWorker,
+      serve,
+      async openFixture(url, fixture) {
+        await serve(url, fixture);
+        const page = watch(await context.newPage());
+        await page.goto(url);
+        return page;
+      },
+      async openExtensionPage(pagePath) {
+        const page = watch(await context.newPage());
+        await page.goto(`chrome-extension://${id}/${pagePath}`);
+        return page;
+      },
+      ourErrors: (page) => errors.get(page) ?? [],
+    });
+  },
+});
+
+function withoutHash(url: string): string {
+  return url.split('#')[0] ?? url;
+}
+
+export { expect };
