@@ -1,0 +1,53 @@
+// `npm test`: every check the project has, in the order that fails fastest, on a fresh clone.
+// Installs what it needs first, then: lint, type-check, unit tests, both builds, browser tests.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium, ensureDependencies, run } from './setup.mjs';
+
+const results = 'reports';
+
+function counts() {
+  const unit = JSON.parse(readFileSync(`${results}/unit.json`, 'utf8'));
+  const e2e = existsSync(`${results}/e2e.json`) ? JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')).stats : null;
+  return {
+    unit: {
+      passed: unit.numPassedTests,
+      failed: unit.numFailedTests,
+      skipped: unit.numPendingTests + unit.numTodoTests,
+    },
+    e2e: e2e && { passed: e2e.expected + e2e.flaky, failed: e2e.unexpected, skipped: e2e.skipped },
+  };
+}
+
+/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
+
+/** @param {string} name @param {Counts} c */
+function line(name, c) {
+  return `${name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
+}
+
+async function main() {
+  ensureDependencies();
+  await ensureChromium();
+  rmSync(results, { recursive: true, force: true });
+  run('npx', ['biome', 'check', '.']);
+  run('npx', ['wxt', 'prepare']);
+  run('npx', ['tsc', '--noEmit']);
+  run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`]);
+  run('npx', ['wxt', 'build', '-b', 'firefox']);
+  run('npx', ['wxt', 'build']); // last, so the e2e tests load a fresh Chrome build
+  try {
+    run('npx', ['playwright', 'test']);
+  } finally {
+    const { unit, e2e } = counts();
+    console.info(`\n${line('unit', unit)}`);
+    if (e2e) console.info(line('e2e', e2e));
+    const all = /** @type {Counts[]} */ ([unit, e2e].filter(Boolean));
+    const sum = (/** @type {keyof Counts} */ key) => all.reduce((total, c) => total + c[key], 0);
+    console.info(line('tests', { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') }));
+  }
+}
+
+main().catch((error) => {
+  console.error(`\nnpm test failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
