@@ -25,7 +25,7 @@ export interface ExtensionHarness {
 }
 
 export const test = base.extend<{ context: BrowserContext; extension: ExtensionHarness }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies in a pattern
   context: async ({}, use) => {
     const context = await chromium.launchPersistentContext('', {
       executablePath: process.env.E2E_CHROMIUM_PATH,

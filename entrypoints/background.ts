@@ -12,7 +12,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const answer = route(message, sender);
     if (!answer) return false;
-    answer.then(sendResponse);
+    void answer.then(sendResponse); // the router never rejects: failures become error answers
     return true; // keeps the channel open until the answer is sent
   });
 });

@@ -15,6 +15,6 @@ Load it into Chrome or Chromium:
   3. Open a Procore, Xero or Zoho Books list page: the inspector runs there.
 `);
 } catch (error) {
-  console.error(`\nnpm start failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

@@ -5,9 +5,20 @@ import { ensureChromium, ensureDependencies, run } from './setup.mjs';
 
 const results = 'reports';
 
+/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
+/** @typedef {{ numPassedTests: number, numFailedTests: number, numPendingTests: number, numTodoTests: number }} VitestReport */
+/** @typedef {{ stats: { expected: number, unexpected: number, flaky: number, skipped: number } }} PlaywrightReport */
+
+/** @param {string} file */
+function readJson(file) {
+  return /** @type {unknown} */ (JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** @returns {{ unit: Counts, e2e: Counts | null }} */
 function counts() {
-  const unit = JSON.parse(readFileSync(`${results}/unit.json`, 'utf8'));
-  const e2e = existsSync(`${results}/e2e.json`) ? JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')).stats : null;
+  const unit = /** @type {VitestReport} */ (readJson(`${results}/unit.json`));
+  const e2eFile = `${results}/e2e.json`;
+  const e2e = existsSync(e2eFile) ? /** @type {PlaywrightReport} */ (readJson(e2eFile)).stats : null;
   return {
     unit: {
       passed: unit.numPassedTests,
@@ -18,8 +29,6 @@ function counts() {
   };
 }
 
-/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
-
 /** @param {string} name @param {Counts} c */
 function line(name, c) {
   return `${name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
@@ -29,7 +38,7 @@ async function main() {
   ensureDependencies();
   await ensureChromium();
   rmSync(results, { recursive: true, force: true });
-  run('npx', ['biome', 'check', '.']);
+  run('npx', ['eslint', '.']);
   run('npx', ['wxt', 'prepare']);
   run('npx', ['tsc', '--noEmit']);
   run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`]);
@@ -48,6 +57,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`\nnpm test failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`\nnpm test failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
