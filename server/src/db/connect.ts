@@ -1,0 +1,75 @@
+// Opens the service's database: embedded PGlite in a folder (or in memory, for tests) by default,
+// PostgreSQL when a connection URL is given. Migrations are applied before anything else runs.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface OpenDatabase {
+  db: Database;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+/** Any fixed number: instances starting together on one PostgreSQL take turns to migrate. */
+const MIGRATION_LOCK = 7_406_211;
+
+export type DatabaseLocation = { databaseUrl: string } | { dataDir: string } | { inMemory: true };
+
+export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
+  if ('databaseUrl' in location) return openPostgres(location.databaseUrl);
+  if ('dataDir' in location) {
+    const release = lockDataDir(location.dataDir);
+    try {
+      return await openPglite(new PGlite(path.join(location.dataDir, 'pglite')), release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  return openPglite(new PGlite(), () => {});
+}
+
+async function openPglite(client: PGlite, release: () => void): Promise<OpenDatabase> {
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder });
+  return {
+    db: db as unknown as Database,
+    engine: 'pglite',
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(connectionString: string): Promise<OpenDatabase> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const db = drizzlePg({ client: pool, schema });
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migratePg(db, { migrationsFolder });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    lockClient.release();
+  }
+  await db.execute(sql`select 1`);
+  return {
+    db: db as unknown as Database,
+    engine: 'postgres',
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,41 @@
+// Two processes opening one PGlite folder corrupt it beyond repair, so the service holds the
+// folder exclusively: a lock file naming the owning process, taken over only when that process
+// is gone (for example after kill -9).
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+export class DataDirInUse extends Error {}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the folder's lock; returns the function that releases it. */
+export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, 'service.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockFile, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+        throw new DataDirInUse(
+          `Another sync-status service (process ${owner}) is using ${dataDir}. Stop it first, or give this one ` +
+            'its own DATA_DIR; two processes on one embedded database would corrupt it.',
+        );
+      }
+      rmSync(lockFile, { force: true }); // left by a process that died without releasing it
+    }
+  }
+  throw new DataDirInUse(`Could not take the lock on ${dataDir}.`);
+}
