@@ -2,6 +2,7 @@
 // Debian's postgresql when it is missing (as root), creates a cluster in a temporary folder,
 // starts it, and gives back its URL and a stop function.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from './setup.mjs';
@@ -24,11 +25,24 @@ const isRoot = () => process.getuid?.() === 0;
  */
 const asPostgres = (args) => (isRoot() ? ['runuser', ['-u', 'postgres', '--', ...args]] : [args[0] ?? '', args.slice(1)]);
 
+/** @returns {Promise<number>} a loopback port nobody listens on */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 /**
- * @param {{ port?: number, database?: string }} [options]
+ * @param {{ database?: string }} [options]
  * @returns {Promise<{ url: string, stop: () => void }>}
  */
-export async function startPostgres({ port = 54329, database = 'erp_sync_test' } = {}) {
+export async function startPostgres({ database = 'erp_sync_test' } = {}) {
+  const port = await freePort();
   let bin = serverBin();
   if (!bin) {
     if (!isRoot() || !existsSync('/etc/debian_version')) {

@@ -1,6 +1,8 @@
 // `npm test`: every check the project has, in the order that fails fastest, on a fresh clone.
-// Installs what it needs first, then: lint, type-check, unit tests, both builds, browser tests.
+// Installs what it needs first, then: lint, type-check, unit and service tests (PGlite and
+// PostgreSQL), both builds, browser tests.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { startPostgres } from './postgres.mjs';
 import { ensureChromium, ensureDependencies, run } from './setup.mjs';
 
 const results = 'reports';
@@ -41,14 +43,22 @@ async function main() {
   run('npx', ['eslint', '.']);
   run('npx', ['wxt', 'prepare']);
   run('npx', ['tsc', '--noEmit']);
-  run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`]);
+  // The service's tests run on embedded PGlite and on a real PostgreSQL started here.
+  const postgres = await startPostgres();
+  try {
+    run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`], {
+      env: { ...process.env, TEST_DATABASE_URL: postgres.url },
+    });
+  } finally {
+    postgres.stop();
+  }
   run('npx', ['wxt', 'build', '-b', 'firefox']);
   run('npx', ['wxt', 'build']); // last, so the e2e tests load a fresh Chrome build
   try {
     run('npx', ['playwright', 'test']);
   } finally {
     const { unit, e2e } = counts();
-    console.info(`\n${line('unit', unit)}`);
+    console.info(`\n${line('vitest', unit)}`);
     if (e2e) console.info(line('e2e', e2e));
     const all = /** @type {Counts[]} */ ([unit, e2e].filter(Boolean));
     const sum = (/** @type {keyof Counts} */ key) => all.reduce((total, c) => total + c[key], 0);

@@ -51,8 +51,8 @@ export const pushRequestSchema = z
             ref: recordRefSchema,
             /** Chosen by the client; sending the same key again returns the same job instead of a second push. */
             idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'idempotencyKey: 8 to 128 of A-Z a-z 0-9 . _ : -'),
-            /** Push even if the record is already synced (a deliberate re-push). */
-            force: z.boolean().default(false),
+            /** Push even if the record is already synced (a deliberate re-push). Default false. */
+            force: z.boolean().optional(),
           })
           .strict(),
       )
@@ -70,7 +70,7 @@ export const lockRequestSchema = z
   .meta({ id: 'LockRequest' });
 
 export const historyRequestSchema = z
-  .object({ ref: recordRefSchema, limit: z.number().int().min(1).max(500).default(100) })
+  .object({ ref: recordRefSchema, limit: z.number().int().min(1).max(500).optional().meta({ description: 'Default 100.' }) })
   .strict()
   .meta({ id: 'HistoryRequest' });
 export const historyResponseSchema = z
@@ -165,11 +165,11 @@ export const ingestEventSchema = z
 
 export const ingestRequestSchema = z
   .object({
-    records: z.array(ingestRecordSchema).max(MAX_INGEST_ITEMS).default([]),
-    events: z.array(ingestEventSchema).max(MAX_INGEST_ITEMS).default([]),
+    records: z.array(ingestRecordSchema).max(MAX_INGEST_ITEMS).optional(),
+    events: z.array(ingestEventSchema).max(MAX_INGEST_ITEMS).optional(),
   })
   .strict()
-  .refine((b) => b.records.length + b.events.length > 0, { message: 'Send at least one record or event' })
+  .refine((b) => (b.records?.length ?? 0) + (b.events?.length ?? 0) > 0, { message: 'Send at least one record or event' })
   .meta({ id: 'IngestRequest', description: 'All or nothing: one invalid item rejects the whole batch.' });
 export type IngestRequest = z.input<typeof ingestRequestSchema>;
 export const ingestResponseSchema = z
@@ -179,9 +179,9 @@ export const ingestResponseSchema = z
 export const claimRequestSchema = z
   .object({
     workerId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/),
-    limit: z.number().int().min(1).max(100).default(10),
-    /** How long the job is this worker's; unfinished by then, it goes back to the queue. */
-    leaseSeconds: z.number().int().min(5).max(3600).default(60),
+    limit: z.number().int().min(1).max(100).optional().meta({ description: 'Default 10.' }),
+    /** How long the job is this worker's; unfinished by then, it goes back to the queue. Default 60. */
+    leaseSeconds: z.number().int().min(5).max(3600).optional(),
   })
   .strict()
   .meta({ id: 'ClaimRequest' });

@@ -17,6 +17,8 @@ export interface SandboxOptions {
   failureRate: number;
   /** How often to look for new jobs. */
   pollMs?: number;
+  /** Only this tenant's jobs; every tenant's by default. */
+  tenantId?: string;
   log?: (message: string) => void;
 }
 
@@ -31,7 +33,13 @@ export function startSandboxWorker(db: Database, options: SandboxOptions): { sto
   const loop = (async () => {
     while (!stopped) {
       try {
-        const jobs = await claimJobs(db, { workerId: WORKER_ID, limit: 50, leaseSeconds: 60, actor: SANDBOX_ACTOR });
+        const jobs = await claimJobs(db, {
+          workerId: WORKER_ID,
+          limit: 50,
+          leaseSeconds: 60,
+          actor: SANDBOX_ACTOR,
+          tenantId: options.tenantId,
+        });
         for (const job of jobs) {
           const run = finishLater(db, job, options).finally(() => inFlight.delete(run));
           inFlight.add(run);

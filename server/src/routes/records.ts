@@ -107,7 +107,7 @@ export function registerRecordRoutes(app: OpenAPIHono<AppEnv>, db: Database) {
   app.openapi(history, async (c) => {
     const { tenantId } = c.get('caller');
     const { ref, limit } = c.req.valid('json');
-    return c.json(await recordHistory(db, tenantId, ref, limit), 200);
+    return c.json(await recordHistory(db, tenantId, ref, limit ?? 100), 200);
   });
 
   app.openapi(resolveUrl, async (c) => {

@@ -19,11 +19,13 @@ import {
 } from './records';
 
 type IngestBody = z.output<typeof ingestRequestSchema>;
-type ReportedRecord = IngestBody['records'][number];
+type ReportedRecord = NonNullable<IngestBody['records']>[number];
 
 export async function ingest(db: Database, tenantId: string, actor: string, body: IngestBody) {
+  const reports = body.records ?? [];
+  const reportedEvents = body.events ?? [];
   return db.transaction(async (tx) => {
-    const keys = body.records.flatMap((r) => (r.counterpart ? [recordKey(r.ref), recordKey(r.counterpart.ref)] : [recordKey(r.ref)]));
+    const keys = reports.flatMap((r) => (r.counterpart ? [recordKey(r.ref), recordKey(r.counterpart.ref)] : [recordKey(r.ref)]));
     const existing = await findRecords(tx, tenantId, [...new Set(keys)], true);
     // Later reports in the batch see earlier ones: a record and its counterpart may both be reported.
     const changed = new Map<string, RecordRow>();
@@ -31,7 +33,7 @@ export async function ingest(db: Database, tenantId: string, actor: string, body
     const events: NewEvent[] = [];
     const now = new Date();
 
-    for (const report of body.records) {
+    for (const report of reports) {
       const key = recordKey(report.ref);
       const before = current(key);
       const row = applyReport(before ?? newRecordRow(tenantId, report.ref), report, now);
@@ -43,7 +45,7 @@ export async function ingest(db: Database, tenantId: string, actor: string, body
         changed.set(otherKey, mirror(other, row));
       }
     }
-    for (const event of body.events) {
+    for (const event of reportedEvents) {
       events.push({
         tenantId,
         recordKey: recordKey(event.ref),
@@ -56,7 +58,7 @@ export async function ingest(db: Database, tenantId: string, actor: string, body
     }
     await saveRecords(tx, tenantId, [...changed.values()]);
     await addEvents(tx, events);
-    return { records: body.records.length, events: body.events.length };
+    return { records: reports.length, events: reportedEvents.length };
   });
 }
 

@@ -93,7 +93,7 @@ async function queueInTransaction(tx: Transaction, tenantId: string, actor: stri
       return;
     }
     const row = rows.get(key) as RecordRow;
-    const refusal = pushRefusal(row, push.force);
+    const refusal = pushRefusal(row, push.force ?? false);
     if (refusal) {
       refusals.push({ index, key, ...refusal });
       return;
@@ -104,7 +104,7 @@ async function queueInTransaction(tx: Transaction, tenantId: string, actor: stri
       recordKey: key,
       ref: mergeRefs(row.ref, push.ref),
       idempotencyKey: push.idempotencyKey,
-      force: push.force,
+      force: push.force ?? false,
       state: 'queued',
       attempts: 0,
       requestedBy: actor,
@@ -178,8 +178,8 @@ export async function getJob(db: Database, tenantId: string, id: string): Promis
 
 interface ClaimOptions {
   workerId: string;
-  limit: number;
-  leaseSeconds: number;
+  limit?: number;
+  leaseSeconds?: number;
   /** The tenant whose jobs to claim; the sandbox worker claims for every tenant. */
   tenantId?: string;
   actor: string;
@@ -196,14 +196,14 @@ export async function claimJobs(db: Database, options: ClaimOptions) {
       .from(jobs)
       .where(and(tenant, or(eq(jobs.state, 'queued'), expired)))
       .orderBy(asc(jobs.createdAt))
-      .limit(options.limit)
+      .limit(options.limit ?? 10)
       .for('update', { skipLocked: true });
     const claimed = await tx
       .update(jobs)
       .set({
         state: 'running',
         leaseOwner: options.workerId,
-        leaseExpiresAt: sql`now() + make_interval(secs => ${options.leaseSeconds})`,
+        leaseExpiresAt: sql`now() + make_interval(secs => ${options.leaseSeconds ?? 60})`,
         attempts: sql`${jobs.attempts} + 1`,
         updatedAt: sql`now()`,
       })
