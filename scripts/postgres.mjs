@@ -38,10 +38,10 @@ function freePort() {
 }
 
 /**
- * @param {{ database?: string }} [options]
+ * @param {{ database?: string, settings?: string }} [options] settings: extra server options, e.g. "-c shared_buffers=1GB"
  * @returns {Promise<{ url: string, stop: () => void }>}
  */
-export async function startPostgres({ database = 'erp_sync_test' } = {}) {
+export async function startPostgres({ database = 'erp_sync_test', settings = '' } = {}) {
   const port = await freePort();
   let bin = serverBin();
   if (!bin) {
@@ -62,7 +62,7 @@ export async function startPostgres({ database = 'erp_sync_test' } = {}) {
     run(command, rest, { stdio: ['ignore', 'ignore', 'inherit'] });
   };
   pg(`${bin}/initdb`, '-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8');
-  pg(`${bin}/pg_ctl`, '-D', dataDir, '-l', `${dataDir}/server.log`, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dataDir}`, '-w', 'start');
+  pg(`${bin}/pg_ctl`, '-D', dataDir, '-l', `${dataDir}/server.log`, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dataDir} ${settings}`, '-w', 'start');
   const stop = () => {
     pg(`${bin}/pg_ctl`, '-D', dataDir, '-m', 'fast', '-w', 'stop');
     rmSync(dataDir, { recursive: true, force: true });

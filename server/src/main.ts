@@ -4,11 +4,15 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/connect';
+import { keepStatistics } from './db/statistics';
 import { startSandboxWorker } from './sandbox-worker';
 
 async function main() {
   const config = readConfig();
   const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  // PostgreSQL's autovacuum keeps statistics; the embedded engine has none, so the service does.
+  const statistics = database.engine === 'pglite' ? keepStatistics(database.db, 60_000, (m) => console.warn(m)) : null;
+  await statistics?.settled();
   const app = createApp({ db: database.db, engine: database.engine, config });
   const sandbox = config.sandbox.enabled
     ? startSandboxWorker(database.db, { ...config.sandbox, log: (m) => console.warn(m) })
@@ -27,6 +31,7 @@ async function main() {
     console.info(`${signal}: stopping`);
     server.close();
     await sandbox?.stop();
+    await statistics?.stop();
     await database.close();
     process.exit(0);
   };

@@ -24,10 +24,19 @@ describe.each(engines)('the sandbox worker on %s', (engine) => {
   });
   afterAll(() => service.close());
 
-  it("creates the counterpart in the project's own accounting system", async () => {
+  /** A fresh tenant with a sandbox worker of its own, stopped when the test is done. */
+  async function withWorker(failureRate: number, test: (tenant: TestTenant) => Promise<void>) {
     const tenant = await service.newTenant();
-    const worker = startSandboxWorker(service.database.db, { delayMs: 0, failureRate: 0, pollMs: 20, tenantId: tenant.tenantId });
+    const worker = startSandboxWorker(service.database.db, { delayMs: 0, failureRate, pollMs: 20, tenantId: tenant.tenantId });
     try {
+      await test(tenant);
+    } finally {
+      await worker.stop();
+    }
+  }
+
+  it("creates the counterpart in the project's own accounting system", () =>
+    withWorker(0, async (tenant) => {
       const zohoProject = procoreCost({ projectId: '598134325548999' });
       await tenant.api.post('/v1/ingest', {
         records: [synced(procoreCost(), xeroBill()), synced(zohoProject, zohoBill())],
@@ -37,42 +46,24 @@ describe.each(engines)('the sandbox worker on %s', (engine) => {
       const inZohoProject = await push(tenant, procoreCost({ projectId: '598134325548999' }));
       expect(inZohoProject.counterpart.ref).toMatchObject({ system: 'zoho_books', organizationId: '60012345678' });
       expect(inZohoProject.counterpart.url).toMatch(/^https:\/\/books\.zoho\.com\/app\/60012345678#\/bills\/\d+$/);
-    } finally {
-      await worker.stop();
-    }
-  });
+    }));
 
-  it('keeps failing a push blocked by something missing, with the same reason', async () => {
-    const tenant = await service.newTenant();
-    const worker = startSandboxWorker(service.database.db, { delayMs: 0, failureRate: 0, pollMs: 20, tenantId: tenant.tenantId });
-    try {
+  it('keeps failing a push blocked by something missing, with the same reason', () =>
+    withWorker(0, async (tenant) => {
       const cost = procoreCost();
       const error = { code: 'vendor_not_mapped', message: 'Vendor Acme is not mapped.', hint: 'Map it.', blockedBy: { kind: 'vendor', name: 'Acme' } };
       await tenant.api.post('/v1/ingest', { records: [{ ref: cost, state: 'failed', error }] });
       expect(await push(tenant, cost)).toMatchObject({ state: 'failed', error });
-    } finally {
-      await worker.stop();
-    }
-  });
+    }));
 
-  it('fails pushes at the configured rate with a reason and a hint', async () => {
-    const tenant = await service.newTenant();
-    const worker = startSandboxWorker(service.database.db, { delayMs: 0, failureRate: 1, pollMs: 20, tenantId: tenant.tenantId });
-    try {
+  it('fails pushes at the configured rate with a reason and a hint', () =>
+    withWorker(1, async (tenant) => {
       const job = await push(tenant, procoreCost());
       expect(job).toMatchObject({ state: 'failed', error: { code: 'erp_rejected', hint: expect.stringContaining('re-sync') } });
-    } finally {
-      await worker.stop();
-    }
-  });
+    }));
 
-  it('fails an accounting record with no Procore project mapped, saying what to do', async () => {
-    const tenant = await service.newTenant();
-    const worker = startSandboxWorker(service.database.db, { delayMs: 0, failureRate: 0, pollMs: 20, tenantId: tenant.tenantId });
-    try {
+  it('fails an accounting record with no Procore project mapped, saying what to do', () =>
+    withWorker(0, async (tenant) => {
       expect(await push(tenant, xeroBill())).toMatchObject({ state: 'failed', error: { code: 'project_not_mapped' } });
-    } finally {
-      await worker.stop();
-    }
-  });
+    }));
 });

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -25,6 +25,15 @@ export interface OpenDatabase {
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 /** Any fixed number: instances starting together on one PostgreSQL take turns to migrate. */
 const MIGRATION_LOCK = 7_406_211;
+
+/**
+ * Runs raw SQL and returns its rows. Both drivers answer { rows }, but the shared database type
+ * cannot know the row shape: the caller states it.
+ */
+export async function queryRows<Row>(db: Pick<Database, 'execute'>, query: SQL): Promise<Row[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: Row[] }).rows;
+}
 
 export type DatabaseLocation = { databaseUrl: string } | { dataDir: string } | { inMemory: true };
 

@@ -13,8 +13,26 @@ export type Queryable = Database | Transaction;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
+/** The columns a status is made of: what a look-up reads, and nothing more. */
+export type StatusRow = Pick<
+  RecordRow,
+  | 'key'
+  | 'state'
+  | 'number'
+  | 'url'
+  | 'counterpart'
+  | 'lockedBy'
+  | 'lockedAt'
+  | 'lockReason'
+  | 'lastSyncedAt'
+  | 'lastError'
+  | 'differences'
+  | 'activeJobId'
+  | 'updatedAt'
+>;
+
 /** What the extension and integrations see of a record; a record the service never heard of is "unknown". */
-export function statusOf(ref: RecordRef, row: RecordRow | undefined): RecordStatus {
+export function statusOf(ref: RecordRef, row: StatusRow | undefined): RecordStatus {
   if (!row) {
     return {
       ref,
@@ -32,7 +50,7 @@ export function statusOf(ref: RecordRef, row: RecordRow | undefined): RecordStat
     };
   }
   return {
-    ref: row.ref,
+    ref,
     key: row.key,
     state: row.activeJobId ? 'pending' : (row.state as RecordStatus['state']),
     number: row.number,
