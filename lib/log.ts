@@ -5,7 +5,3 @@ const PREFIX = '[ERP Sync Inspector]';
 export function logError(where: string, error: unknown, context: Record<string, unknown> = {}): void {
   console.error(`${PREFIX} ${where}:`, error, context);
 }
-
-export function logWarning(where: string, message: string, context: Record<string, unknown> = {}): void {
-  console.warn(`${PREFIX} ${where}: ${message}`, context);
-}

@@ -13,7 +13,7 @@ import { registerIntegrationRoutes } from './routes/integration';
 import { registerPushRoutes } from './routes/pushes';
 import { registerRecordRoutes } from './routes/records';
 
-export const API_VERSION = '1.0.0';
+const API_VERSION = '1.0.0';
 
 interface AppOptions {
   db: Database;

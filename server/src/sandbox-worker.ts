@@ -23,7 +23,7 @@ export interface SandboxOptions {
 }
 
 const WORKER_ID = 'sandbox-worker';
-export const SANDBOX_ACTOR = 'Sandbox integration';
+const SANDBOX_ACTOR = 'Sandbox integration';
 
 type Outcome = Parameters<typeof completeJob>[5];
 

@@ -4,8 +4,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-export class DataDirInUse extends Error {}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -29,13 +27,14 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lockFile, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        throw new DataDirInUse(
+        throw new Error(
           `Another sync-status service (process ${owner}) is using ${dataDir}. Stop it first, or give this one ` +
             'its own DATA_DIR; two processes on one embedded database would corrupt it.',
+          { cause: error },
         );
       }
       rmSync(lockFile, { force: true }); // left by a process that died without releasing it
     }
   }
-  throw new DataDirInUse(`Could not take the lock on ${dataDir}.`);
+  throw new Error(`Could not take the lock on ${dataDir}.`);
 }

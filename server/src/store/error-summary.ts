@@ -16,7 +16,9 @@ export async function errorSummary(db: Database, tenantId: string) {
   const groups = new Map<string, RecordRow[]>();
   for (const row of failed) {
     const id = `${row.system}/${row.recordType}/${row.lastError?.code ?? 'unknown_error'}`;
-    groups.set(id, [...(groups.get(id) ?? []), row]);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
   }
   const summary = [...groups.values()].map(describeGroup).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   return { total: failed.length, groups: summary };
@@ -59,7 +61,7 @@ function countBlockers(rows: RecordRow[]) {
 }
 
 /** "3 Procore direct costs could not be pushed because the vendor they need could not be matched ...: Acme (2), Bolt (1)." */
-export function explain(label: string, count: number, message: string | undefined, blockers: { kind: string; name: string; count: number }[]) {
+function explain(label: string, count: number, message: string | undefined, blockers: { kind: string; name: string; count: number }[]) {
   const subject = count === 1 ? `1 ${label}` : `${count} ${label}s`;
   if (blockers.length === 0) return `${subject} failed: ${message ?? 'no reason given'}`;
   const kinds = [...new Set(blockers.map((b) => b.kind.replaceAll('_', ' ')))].join(' or ');

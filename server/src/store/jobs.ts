@@ -32,7 +32,7 @@ export const MAX_ATTEMPTS = 5;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function jobOf(row: JobRow): Job {
+function jobOf(row: JobRow): Job {
   return {
     id: row.id,
     ref: row.ref,

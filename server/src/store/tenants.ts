@@ -13,7 +13,7 @@ export interface Caller {
   scopes: Scope[];
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createTenant(db: Database, name: string): Promise<{ id: string; name: string }> {
   const [tenant] = await db.insert(tenants).values({ name }).returning({ id: tenants.id, name: tenants.name });
