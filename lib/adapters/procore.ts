@@ -1,0 +1,75 @@
+// Procore: Direct Costs, and Invoicing (Owner and Subcontractor), on any *.procore.com host, in
+// both URL styles. Grids are AG Grid (rows recycled on scroll, pinned containers); the legacy
+// Direct Costs page is a server-rendered table.item-list.
+import type { RecordRef } from '../contract/records';
+import { recordsLinkedFrom, theOneRecord } from './row-links';
+import type { ListKind, SiteAdapter } from './types';
+
+type ProcoreRecordType = Extract<RecordRef, { system: 'procore' }>['recordType'];
+
+const lists: { pattern: RegExp; kind: ListKind; title: string; recordType: ProcoreRecordType }[] = [
+  // legacy: /<project>/project/direct_costs, also its server-paged /direct_costs/summary/index
+  { pattern: /^\/(?<project>\d+)\/project\/direct_costs(?:\/summary\/index)?$/, kind: 'procore_direct_costs', title: 'Direct Costs', recordType: 'direct_cost' },
+  // new: the same tool under /webclients/host/... (likely, by analogy with Invoicing)
+  {
+    pattern: /^\/webclients\/host\/companies\/(?<company>\d+)\/projects\/(?<project>\d+)\/tools\/direct_costs$/,
+    kind: 'procore_direct_costs',
+    title: 'Direct Costs',
+    recordType: 'direct_cost',
+  },
+  {
+    pattern: /^\/webclients\/host\/companies\/(?<company>\d+)\/projects\/(?<project>\d+)\/tools\/invoicing$/,
+    kind: 'procore_owner_invoices',
+    title: 'Invoicing: Owner',
+    recordType: 'owner_invoice',
+  },
+  {
+    pattern: /^\/webclients\/host\/companies\/(?<company>\d+)\/projects\/(?<project>\d+)\/tools\/invoicing\/subcontractor$/,
+    kind: 'procore_subcontractor_invoices',
+    title: 'Invoicing: Subcontractor',
+    recordType: 'subcontractor_invoice',
+  },
+];
+
+const recordTypeOf = (kind: ListKind) => lists.find((list) => list.kind === kind)?.recordType;
+
+export const procore: SiteAdapter = {
+  listPage(url) {
+    const path = url.pathname.replace(/\/+$/, '');
+    for (const list of lists) {
+      const groups = list.pattern.exec(path)?.groups;
+      if (groups) {
+        const scope = { host: url.hostname.toLowerCase(), companyId: groups.company, projectId: groups.project };
+        return { site: 'procore', kind: list.kind, title: list.title, scope };
+      }
+    }
+    return null;
+  },
+
+  recordOfRow(row, page) {
+    const recordType = recordTypeOf(page.kind);
+    const { host, companyId, projectId } = page.scope;
+    if (!recordType || !projectId) return null;
+    const linked = theOneRecord(
+      recordsLinkedFrom(row, `https://${host}/`).filter((ref) => ref.recordType === recordType),
+    );
+    if (linked?.system === 'procore') {
+      // A link into another project is not this list's record.
+      if (linked.projectId !== projectId) return null;
+      return { ...linked, companyId: linked.companyId ?? companyId, host };
+    }
+    const gridId = agGridRecordId(row);
+    return gridId ? { system: 'procore', recordType, companyId, projectId, recordId: gridId, host } : null;
+  },
+};
+
+/**
+ * AG Grid's row-id is the record id only when the grid was given ids; Procore's grids show it in
+ * their cell ids (row-<id>-column-<col>). Only then is it trusted; a bare row index is not.
+ */
+function agGridRecordId(row: Element): string | null {
+  const rowId = row.getAttribute('row-id') ?? '';
+  if (!/^[1-9]\d{0,19}$/.test(rowId)) return null;
+  const confirmed = [...row.querySelectorAll('[id^="row-"]')].some((cell) => cell.id.startsWith(`row-${rowId}-column-`));
+  return confirmed ? rowId : null;
+}

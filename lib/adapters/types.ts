@@ -1,0 +1,30 @@
+// What every site adapter tells the content script: which supported list a page shows, and which
+// record each row of it is.
+import type { RecordRef } from '../contract/records';
+import type { SiteName } from '../sites';
+
+export type ListKind =
+  | 'procore_direct_costs'
+  | 'procore_owner_invoices'
+  | 'procore_subcontractor_invoices'
+  | 'xero_invoices'
+  | 'xero_bills'
+  | 'xero_account_transactions'
+  | 'zoho_invoices'
+  | 'zoho_bills';
+
+export interface ListPage {
+  site: SiteName;
+  kind: ListKind;
+  /** The list's name as the site shows it, e.g. "Direct Costs". */
+  title: string;
+  /** What every record on the list shares: the Procore project, the Xero or Zoho organisation. */
+  scope: Record<string, string | undefined>;
+}
+
+export interface SiteAdapter {
+  /** The supported list this address shows, or null for any other page of the site. */
+  listPage(url: URL): ListPage | null;
+  /** The record a row shows, or null when its id cannot be read with confidence: no guesses. */
+  recordOfRow(row: Element, page: ListPage): RecordRef | null;
+}
