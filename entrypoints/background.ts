@@ -2,13 +2,16 @@
 // sync-status service. Every listener is registered synchronously, as MV3 requires.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { backgroundHandlers } from '@/lib/background/handlers';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createServiceClient } from '@/lib/background/service-client';
 import { logError } from '@/lib/log';
 import { createRouter } from '@/lib/messaging/router';
+import { serviceConnection } from '@/lib/settings';
 
 export default defineBackground(() => {
   restrictStorageToExtension();
-  const route = createRouter(backgroundHandlers, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
+  const client = createServiceClient({ connection: () => serviceConnection.getValue() });
+  const route = createRouter(createBackgroundHandlers(client), { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const answer = route(message, sender);
     if (!answer) return false;

@@ -2,10 +2,19 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
 import { serviceConnection } from '../settings';
+import type { ServiceClient } from './service-client';
+import { createStatusBatcher } from './status-batcher';
 
-export const backgroundHandlers: Handlers = {
-  async getConnection() {
-    const connection = await serviceConnection.getValue();
-    return { signedIn: connection !== null, version: browser.runtime.getManifest().version };
-  },
-};
+export function createBackgroundHandlers(client: ServiceClient): Handlers {
+  const batcher = createStatusBatcher((refs) => client.lookup(refs));
+  return {
+    async getConnection() {
+      const connection = await serviceConnection.getValue();
+      return { signedIn: connection !== null, version: browser.runtime.getManifest().version };
+    },
+
+    async getStatuses({ refs }) {
+      return { statuses: await batcher.statuses(refs) };
+    },
+  };
+}

@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '../messaging/router';
+import { handlersFor } from '../messaging/testing';
 import { PAGE_MARKER, startInspector } from './inspector';
 
 const procorePage = 'https://app.procore.com/1/project/direct_costs';
 
 function serveBackground() {
   const extension = { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') };
-  const route = createRouter({ getConnection: async () => ({ signedIn: false, version: '0.1.0' }) }, extension);
+  const route = createRouter(handlersFor({ getConnection: async () => ({ signedIn: false, version: '0.1.0' }) }), extension);
   fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
     route(message, { id: extension.id, url: procorePage, tab: { id: 1 } }),
   );

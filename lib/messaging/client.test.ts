@@ -3,11 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { callBackground } from './client';
 import { BackgroundError } from './errors';
 import { createRouter, type Handlers } from './router';
+import { handlersFor } from './testing';
 
 // fakeBrowser delivers messages with an empty sender; stand in for Chrome's sender of an extension page.
-function serveBackground(handlers: Handlers) {
+function serveBackground(handlers: Partial<Handlers>) {
   const extension = { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') };
-  const route = createRouter(handlers, extension);
+  const route = createRouter(handlersFor(handlers), extension);
   fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
     route(message, { id: extension.id, url: `${extension.baseUrl}popup.html` }),
   );

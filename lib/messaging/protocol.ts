@@ -2,6 +2,9 @@
 // Each method names its parameters and result as zod schemas and who may call it; the background
 // validates what it receives, the caller validates what comes back.
 import { z } from 'zod';
+import { MAX_REFS_PER_LOOKUP } from '../contract/api';
+import { recordRefSchema } from '../contract/records';
+import { recordStatusSchema } from '../contract/status';
 import { serialisedErrorSchema } from './errors';
 
 /** Marks our messages, so that nothing else sent over runtime messaging is mistaken for them. */
@@ -25,6 +28,12 @@ export const backgroundMethods = {
       signedIn: z.boolean(),
       version: z.string(),
     }),
+  },
+  /** The sync status of the records on screen; the background batches and deduplicates across tabs. */
+  getStatuses: {
+    callers: ['content-script', 'extension-page'],
+    params: z.object({ refs: z.array(recordRefSchema).min(1).max(MAX_REFS_PER_LOOKUP) }).strict(),
+    result: z.object({ statuses: z.array(recordStatusSchema) }),
   },
 } as const satisfies Record<string, MethodSpec>;
 

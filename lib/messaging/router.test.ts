@@ -2,13 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { BackgroundError } from './errors';
 import { CHANNEL } from './protocol';
 import { callerOf, createRouter, type Handlers } from './router';
+import { handlersFor } from './testing';
 
 const extension = { id: 'our-id', baseUrl: 'chrome-extension://our-id/' };
 const contentScript = { id: 'our-id', url: 'https://app.procore.com/1/project/direct_costs', tab: { id: 7 } };
 const popup = { id: 'our-id', url: 'chrome-extension://our-id/popup.html' };
 
 function routerWith(getConnection: Handlers['getConnection']) {
-  return createRouter({ getConnection }, extension);
+  return createRouter(handlersFor({ getConnection }), extension);
 }
 
 describe('callerOf', () => {

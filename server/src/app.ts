@@ -2,6 +2,7 @@
 // shape, and the OpenAPI document generated from the shared contract.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Config } from './config';
 import type { Database, Engine } from './db/connect';
@@ -54,6 +55,12 @@ export function createApp({ db, engine, config }: AppOptions) {
 
   app.notFound((c) => c.json({ code: 'not_found', message: `No endpoint ${c.req.method} ${c.req.path}.` }, 404));
 
+  // Any origin may call: access is by bearer token only, never cookies, so a page gains nothing
+  // without a token. This lets the extension reach the service without a host permission.
+  app.use(
+    '/v1/*',
+    cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }),
+  );
   app.use(
     '/v1/*',
     bodyLimit({

@@ -160,3 +160,28 @@ describe.each(engines)('access on %s', (engine) => {
     });
   });
 });
+
+describe('cross-origin calls', () => {
+  it('answers a preflight for the extension and exposes Retry-After, with no credentials', async () => {
+    const service = await startService('pglite');
+    try {
+      const preflight = await service.app.request('/v1/statuses/lookup', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+      expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+      const { api } = await service.newTenant();
+      const answer = await api.get('/v1/me');
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { RecordRef } from '../contract/records';
+import { createServiceClient } from './service-client';
+
+const ref: RecordRef = { system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: '2' };
+const connection = { serviceUrl: 'https://sync.example.com', token: 'sst_secret' };
+const status = {
+  ref,
+  key: 'procore/direct_cost/1/2',
+  state: 'synced',
+  number: 'DC-1',
+  url: null,
+  counterpart: null,
+  lock: { locked: false, by: null, at: null, reason: null },
+  lastSyncedAt: '2026-11-22T07:00:00.000Z',
+  lastError: null,
+  differences: [],
+  activeJobId: null,
+  updatedAt: '2026-11-22T07:00:00.000Z',
+};
+
+const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' }, ...init });
+
+function clientAnswering(answer: () => Promise<Response>, signedIn = true) {
+  const fetch = vi.fn(answer);
+  const client = createServiceClient({ connection: async () => (signedIn ? connection : null), fetch: fetch });
+  return { client, fetch };
+}
+
+describe('the service client', () => {
+  it('sends the token and the references, and returns validated statuses', async () => {
+    const { client, fetch } = clientAnswering(async () => json({ statuses: [status] }));
+    await expect(client.lookup([ref])).resolves.toEqual([status]);
+    const [url, init] = fetch.mock.calls[0] as unknown as [URL, RequestInit];
+    expect(String(url)).toBe('https://sync.example.com/v1/statuses/lookup');
+    expect(init.headers).toMatchObject({ authorization: 'Bearer sst_secret' });
+    expect(JSON.parse(init.body as string)).toEqual({ refs: [ref] });
+  });
+
+  it.each([
+    ['not signed in', () => Promise.reject(new Error('never called')), false, 'not_signed_in', /Sign in/],
+    ['unreachable', () => Promise.reject(new TypeError('Failed to fetch')), true, 'service_unreachable', /unreachable at https:\/\/sync\.example\.com/],
+    ['too slow', () => Promise.reject(new DOMException('timed out', 'TimeoutError')), true, 'timeout', /did not answer within 10 s/],
+    ['a revoked token', async () => json({ code: 'invalid_token', message: 'x' }, { status: 401 }), true, 'token_rejected', /sign in again/],
+    ['a missing scope', async () => json({ code: 'missing_scope', message: 'This token lacks "read"' }, { status: 403 }), true, 'missing_scope', /lacks "read"/],
+    ['a rate limit', async () => json({ code: 'rate_limited', message: 'x' }, { status: 429, headers: { 'retry-after': '7' } }), true, 'rate_limited', /in 7 s/],
+    ['a server failure', async () => json({ code: 'internal_error', message: 'x' }, { status: 500 }), true, 'service_error', /HTTP 500/],
+    ['malformed JSON', async () => new Response('{"statuses": [', { status: 200 }), true, 'invalid_response', /does not understand/],
+    ['JSON that breaks the contract', async () => json({ statuses: [{ ...status, state: 'green' }] }), true, 'invalid_response', /does not understand/],
+    ['another kind of server', async () => new Response('<html>Not here</html>', { status: 404 }), true, 'invalid_response', /HTTP 404/],
+    ['a refusal in the contract', async () => json({ code: 'not_lockable', message: 'A Xero bill cannot be locked' }, { status: 422 }), true, 'not_lockable', /cannot be locked/],
+  ])('turns %s into its own error', async (_, answer, signedIn, code, message) => {
+    const { client } = clientAnswering(answer, signedIn);
+    const error = await client.lookup([ref]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
+  });
+});

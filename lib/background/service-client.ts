@@ -1,0 +1,81 @@
+// The background's client for the sync-status service: the only code that holds the token. Every
+// answer is checked against the contract, and every failure becomes a BackgroundError whose code
+// the UI can show as its own state and whose message says what to do.
+import type { z } from 'zod';
+import { apiErrorSchema, lookupResponseSchema } from '../contract/api';
+import type { RecordRef } from '../contract/records';
+import type { RecordStatus } from '../contract/status';
+import { BackgroundError } from '../messaging/errors';
+import type { ServiceConnection } from '../settings';
+
+export interface ServiceClientOptions {
+  /** The stored connection; null until the user signs in. */
+  connection: () => Promise<ServiceConnection | null>;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export interface ServiceClient {
+  lookup(refs: RecordRef[]): Promise<RecordStatus[]>;
+}
+
+export function createServiceClient({ connection, fetch: send = fetch, timeoutMs = 10_000 }: ServiceClientOptions): ServiceClient {
+  async function call<T>(path: string, body: unknown, answer: z.ZodType<T>): Promise<T> {
+    const service = await connection();
+    if (!service) throw new BackgroundError('not_signed_in', 'Sign in to your sync-status service in the extension options.');
+    const url = new URL(path, service.serviceUrl);
+    let response: Response;
+    try {
+      response = await send(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') {
+        throw new BackgroundError('timeout', `The sync service at ${url.origin} did not answer within ${timeoutMs / 1000} s.`);
+      }
+      throw new BackgroundError('service_unreachable', `Sync service unreachable at ${url.origin}: check the address in Options, or your network.`);
+    }
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw refusal(response, payload, url.origin);
+    const parsed = answer.safeParse(payload);
+    if (!parsed.success) {
+      throw new BackgroundError(
+        'invalid_response',
+        `The service at ${url.origin} answered in a form this extension does not understand: is it a sync-status service, and up to date?`,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    async lookup(refs) {
+      return (await call('/v1/statuses/lookup', { refs }, lookupResponseSchema)).statuses;
+    },
+  };
+}
+
+function refusal(response: Response, payload: unknown, origin: string): BackgroundError {
+  const body = apiErrorSchema.safeParse(payload);
+  const said = body.success ? body.data.message : `HTTP ${response.status}`;
+  switch (response.status) {
+    case 401:
+      return new BackgroundError('token_rejected', 'The sync service rejected your token: sign in again in Options.');
+    case 403:
+      return new BackgroundError('missing_scope', `Your token may not do this (${said}). Ask your administrator for a token with that scope.`);
+    case 429: {
+      const seconds = Number(response.headers.get('retry-after')) || 60;
+      return new BackgroundError('rate_limited', `The sync service is busy: try again in ${seconds} s.`);
+    }
+    default:
+      if (response.status >= 500) {
+        return new BackgroundError('service_error', `The sync service at ${origin} failed (HTTP ${response.status}). Try again shortly.`);
+      }
+      if (!body.success) {
+        return new BackgroundError('invalid_response', `The service at ${origin} answered HTTP ${response.status}: is it a sync-status service?`);
+      }
+      return new BackgroundError(body.data.code, body.data.message);
+  }
+}

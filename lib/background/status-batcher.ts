@@ -1,0 +1,68 @@
+// Gathers the records that all tabs ask about within a short window into as few look-ups as
+// possible: each record once (a record on screen in two tabs, or asked for again while its
+// look-up is under way, shares one), at most 500 per request.
+import { MAX_REFS_PER_LOOKUP } from '../contract/api';
+import { type RecordRef, recordKey } from '../contract/records';
+import type { RecordStatus } from '../contract/status';
+
+interface Waiting {
+  ref: RecordRef;
+  resolve: (status: RecordStatus) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface BatcherOptions {
+  /** How long to wait for more rows before asking; rows rendered together arrive within it. */
+  windowMs?: number;
+}
+
+export function createStatusBatcher(lookup: (refs: RecordRef[]) => Promise<RecordStatus[]>, { windowMs = 15 }: BatcherOptions = {}) {
+  const queued = new Map<string, Waiting[]>();
+  const inFlight = new Map<string, Promise<RecordStatus>>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function flush() {
+    timer = undefined;
+    const batch = [...queued.entries()];
+    queued.clear();
+    for (let start = 0; start < batch.length; start += MAX_REFS_PER_LOOKUP) {
+      const chunk = batch.slice(start, start + MAX_REFS_PER_LOOKUP);
+      const answer = lookup(chunk.map(([, waiting]) => (waiting[0] as Waiting).ref));
+      chunk.forEach(([key, waiting], i) => {
+        const status = answer.then((statuses) => {
+          const found = statuses[i];
+          if (!found) throw new Error('The look-up answered fewer statuses than asked');
+          return found;
+        });
+        inFlight.set(key, status);
+        status.then(
+          (found) => waiting.forEach((w) => w.resolve(found)),
+          (error: unknown) => waiting.forEach((w) => w.reject(error)),
+        );
+        void status.catch(() => undefined).finally(() => inFlight.delete(key));
+      });
+    }
+  }
+
+  function statusOf(ref: RecordRef): Promise<RecordStatus> {
+    const key = recordKey(ref);
+    const running = inFlight.get(key);
+    if (running) return running;
+    return new Promise((resolve, reject) => {
+      const waiting = queued.get(key);
+      if (waiting) waiting.push({ ref, resolve, reject });
+      else queued.set(key, [{ ref, resolve, reject }]);
+      if (queued.size >= MAX_REFS_PER_LOOKUP) {
+        clearTimeout(timer);
+        flush();
+      } else {
+        timer ??= setTimeout(flush, windowMs);
+      }
+    });
+  }
+
+  return {
+    /** The statuses of these records, in order. */
+    statuses: (refs: RecordRef[]) => Promise.all(refs.map(statusOf)),
+  };
+}
