@@ -6,25 +6,51 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
+import { newTenant, type RunningService, startTestService, type TestTenant } from './service';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const extensionDir = path.join(root, '.output', 'chrome-mv3');
 const fixturesDir = path.join(root, 'e2e', 'fixtures');
 
+export type Fixture = string | { html: string };
+
 export interface ExtensionHarness {
   id: string;
   serviceWorker: Worker;
-  /** Serves a file from e2e/fixtures at `url` (its origin only answers what was served) and opens it. */
-  openFixture(url: string, fixture: string): Promise<Page>;
-  /** Serves a file from e2e/fixtures at `url` without opening it, for pages reached by navigation. */
-  serve(url: string, fixture: string): Promise<void>;
+  /**
+   * Serves a page at `url` (its origin answers only what was served) and opens it: a file from
+   * e2e/fixtures, or generated HTML.
+   */
+  openFixture(url: string, fixture: Fixture): Promise<Page>;
+  /** Serves a page at `url` without opening it, for pages reached by navigation. */
+  serve(url: string, fixture: Fixture): Promise<void>;
   /** Opens one of the extension's own pages, e.g. "popup.html". */
   openExtensionPage(pagePath: string): Promise<Page>;
   /** Errors the page threw that came from our code (content scripts log with our prefix). */
   ourErrors(page: Page): string[];
+  /** Signs the extension in to a sync-status service, as the options page will. */
+  signIn(serviceUrl: string, token: string): Promise<void>;
 }
 
-export const test = base.extend<{ context: BrowserContext; extension: ExtensionHarness }>({
+export const test = base.extend<
+  { context: BrowserContext; extension: ExtensionHarness; tenant: TestTenant & { serviceUrl: string; lookups: () => number } },
+  { service: RunningService }
+>({
+  // One real service per test worker; each test has a tenant of its own in it.
+  service: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies in a pattern
+    async ({}, use) => {
+      const service = await startTestService();
+      await use(service);
+      await service.stop();
+    },
+    { scope: 'worker' },
+  ],
+
+  tenant: async ({ service }, use) => {
+    await use({ ...(await newTenant(service)), serviceUrl: service.url, lookups: () => service.lookups() });
+  },
+
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies in a pattern
   context: async ({}, use) => {
     const context = await chromium.launchPersistentContext('', {
@@ -63,8 +89,9 @@ export const test = base.extend<{ context: BrowserContext; extension: ExtensionH
       return page;
     };
 
-    const serve = async (url: string, fixture: string) => {
-      served.set(withoutHash(url), await readFile(path.join(fixturesDir, fixture), 'utf8'));
+    const serve = async (url: string, fixture: Fixture) => {
+      const html = typeof fixture === 'string' ? await readFile(path.join(fixturesDir, fixture), 'utf8') : fixture.html;
+      served.set(withoutHash(url), html);
       const origin = new URL(url).origin;
       if (routedOrigins.has(origin)) return;
       routedOrigins.add(origin);
@@ -93,6 +120,13 @@ export const test = base.extend<{ context: BrowserContext; extension: ExtensionH
         return page;
       },
       ourErrors: (page) => errors.get(page) ?? [],
+      async signIn(serviceUrl, token) {
+        await serviceWorker.evaluate(
+          // Runs in the service worker, where chrome is the extension API.
+          (connection) => (globalThis as any).chrome.storage.local.set({ serviceConnection: connection }) as Promise<void>,
+          { serviceUrl, token },
+        );
+      },
     });
   },
 });

@@ -28,12 +28,12 @@ const supportedPages = [
   {
     name: 'Zoho Books on .com',
     url: 'https://books.zoho.com/app/60012345678#/invoices',
-    fixture: 'zoho/invoices.html',
+    fixture: 'zoho/books.html',
   },
   {
     name: 'Zoho Books on the EU data centre',
     url: 'https://books.zoho.eu/app/20087654321#/invoices?filter_by=Status.All&per_page=25',
-    fixture: 'zoho/invoices.html',
+    fixture: 'zoho/books.html',
   },
 ];
 

@@ -2,13 +2,19 @@
 // three families keeps one copy of our code per page; the site is decided at run time.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startInspector } from '@/lib/content/inspector';
+import { followListPages } from '@/lib/content/list-pages';
 import { logError } from '@/lib/log';
-import { matchPatterns } from '@/lib/sites';
+import { matchPatterns, siteOf } from '@/lib/sites';
 
 export default defineContentScript({
   matches: matchPatterns(),
   runAt: 'document_idle',
-  main() {
-    startInspector(document, location.href).catch((error) => logError('host-page', error, { url: location.href }));
+  main(ctx) {
+    startInspector(document, location.href)
+      .then((state) => {
+        const site = siteOf(location.href);
+        if (state === 'ready' && site) followListPages(document, site, ctx);
+      })
+      .catch((error) => logError('host-page', error, { url: location.href }));
   },
 });

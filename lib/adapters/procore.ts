@@ -3,6 +3,7 @@
 // Direct Costs page is a server-rendered table.item-list.
 import type { RecordRef } from '../contract/records';
 import { recordsLinkedFrom, theOneRecord } from './row-links';
+import { tableLayout } from './table-layout';
 import type { ListKind, SiteAdapter } from './types';
 
 type ProcoreRecordType = Extract<RecordRef, { system: 'procore' }>['recordType'];
@@ -60,6 +61,11 @@ export const procore: SiteAdapter = {
     }
     const gridId = agGridRecordId(row);
     return gridId ? { system: 'procore', recordType, companyId, projectId, recordId: gridId, host } : null;
+  },
+
+  // The legacy server-rendered table. The AG Grid pages come with their grid fixture.
+  layout(doc) {
+    return tableLayout(doc.querySelector('table.item-list'));
   },
 };
 

@@ -22,9 +22,17 @@ export interface ListPage {
   scope: Record<string, string | undefined>;
 }
 
+/** Where a list's rows are: the header row to add our header cell to, and the body rows. */
+export interface ListLayout {
+  headerRow: Element;
+  rows: Element[];
+}
+
 export interface SiteAdapter {
   /** The supported list this address shows, or null for any other page of the site. */
   listPage(url: URL): ListPage | null;
   /** The record a row shows, or null when its id cannot be read with confidence: no guesses. */
   recordOfRow(row: Element, page: ListPage): RecordRef | null;
+  /** The list's header row and body rows as they are in the document now; null while it is not rendered. */
+  layout(doc: Document, page: ListPage): ListLayout | null;
 }

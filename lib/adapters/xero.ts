@@ -3,6 +3,7 @@
 // journals, credit notes, invoices and bills among headings and totals.
 import type { RecordRef } from '../contract/records';
 import { recordsLinkedFrom, theOneRecord } from './row-links';
+import { tableLayout, tableWithHeader } from './table-layout';
 import type { ListPage, SiteAdapter } from './types';
 
 type XeroRecordType = Extract<RecordRef, { system: 'xero' }>['recordType'];
@@ -37,6 +38,11 @@ export const xero: SiteAdapter = {
 
   recordOfRow(row, page) {
     return page.kind === 'xero_account_transactions' ? reportRecord(row, page) : classicRecord(row, page);
+  },
+
+  layout(doc, page) {
+    // Classic lists are table.standard; the report is the table with a Source column.
+    return tableLayout(page.kind === 'xero_account_transactions' ? tableWithHeader(doc, ['Source']) : doc.querySelector('table.standard'));
   },
 };
 

@@ -1,6 +1,7 @@
 // Zoho Books: Invoices and Bills, a hash-routed app on every data centre's domain. Opening a record
 // keeps the list beside it (#/invoices/<id>), so that is still the list page.
 import type { RecordRef } from '../contract/records';
+import { tableLayout, tableWithHeader } from './table-layout';
 import type { SiteAdapter } from './types';
 
 const ZOHO_ID = /^[1-9]\d{9,19}$/;
@@ -28,5 +29,10 @@ export const zohoBooks: SiteAdapter = {
     if (links.some((id) => id !== recordId)) return null;
     const recordType = page.kind === 'zoho_invoices' ? 'invoice' : 'bill';
     return { system: 'zoho_books', recordType, organizationId, recordId, host } satisfies RecordRef;
+  },
+
+  // Ember's class names and ids change; the column headers do not.
+  layout(doc, page) {
+    return tableLayout(tableWithHeader(doc, [page.kind === 'zoho_invoices' ? 'Invoice#' : 'Bill#']));
   },
 };

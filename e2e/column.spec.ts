@@ -1,0 +1,171 @@
+// The "ERP Synced" column on the list pages, against the real sync-status service: the right
+// state on the right row, through re-renders, sorting and navigation, with no duplicate cells.
+import type { Page } from '@playwright/test';
+import type { RecordRef } from '../lib/contract/records';
+import { expect, test } from './harness';
+
+const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
+const ZOHO = 'https://books.zoho.com/app/60012345678';
+const PROJECT = '598134325548164';
+
+const xeroInvoice = (recordId: string): RecordRef => ({ system: 'xero', recordType: 'invoice', recordId });
+const ownerInvoice = (recordId: string): RecordRef => ({ system: 'procore', recordType: 'owner_invoice', projectId: PROJECT, recordId });
+const zoho = (recordType: 'invoice' | 'bill', recordId: string): RecordRef => ({
+  system: 'zoho_books',
+  recordType,
+  organizationId: '60012345678',
+  recordId,
+});
+
+/** The badge of one row's cell (Playwright's CSS reaches into our open shadow roots). */
+const badge = (page: Page, row: string) => page.locator(`${row} > [data-erp-sync-cell] .badge`);
+/** The details shown beside a row's badge on hover and focus. */
+const bubble = (page: Page, row: string) => page.locator(`${row} > [data-erp-sync-cell] [role="tooltip"]`);
+
+test.describe('the ERP Synced column', () => {
+  test('shows each state on the right row of a Xero classic list', async ({ extension, tenant }) => {
+    await tenant.report([
+      { ref: xeroInvoice('7f4b6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b'), state: 'synced', counterpart: { ref: ownerInvoice('562950099171911'), number: 'PA-07' } },
+      {
+        ref: xeroInvoice('8a5c7b3f-2d4e-4f60-9b0c-1d2e3f4a5b6c'),
+        state: 'not_synced',
+        counterpart: { ref: ownerInvoice('562950099171912'), number: 'PA-08' },
+        differences: [{ field: 'amount', label: 'Amount', here: '$52,910.00', there: '$52,190.00' }],
+      },
+      {
+        ref: xeroInvoice('9b6d8c40-3e5f-4071-8c1d-2e3f4a5b6c7d'),
+        state: 'failed',
+        error: {
+          code: 'customer_not_mapped',
+          message: 'The customer Northside Medical Centre is not mapped to a Procore owner.',
+          hint: 'Map the customer in the integration settings, then re-sync.',
+          blockedBy: { kind: 'customer', name: 'Northside Medical Centre' },
+        },
+      },
+      { ref: xeroInvoice('a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e'), state: 'not_synced' },
+    ]);
+    await tenant.push([{ ref: xeroInvoice('a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e'), idempotencyKey: `e2e-${Date.now()}` }]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+
+    const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
+    await expect(page.locator('thead [data-erp-sync-header]')).toHaveText('ERP Synced');
+    await expect(badge(page, '#row0')).toHaveAttribute('data-state', 'synced');
+    await expect(badge(page, '#row0')).toHaveAttribute('aria-label', 'Synced with Procore PA-07');
+    await expect(badge(page, '#row1')).toHaveAttribute('data-state', 'not_synced');
+    await expect(badge(page, '#row2')).toHaveAttribute('data-state', 'failed');
+    await expect(badge(page, '#row2')).toHaveAttribute('aria-label', /not mapped to a Procore owner/);
+    await expect(badge(page, '#row3')).toHaveAttribute('data-state', 'pending');
+    await expect(badge(page, '#row4')).toHaveAttribute('data-state', 'unknown');
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(5);
+    await expect(page.locator('[data-erp-sync-header]')).toHaveCount(1);
+
+    // The failure's message and hint show on hover and on keyboard focus.
+    const failure = bubble(page, '#row2');
+    await expect(failure).toBeHidden();
+    await badge(page, '#row2').hover();
+    await expect(failure).toBeVisible();
+    await expect(failure).toContainText('Map the customer in the integration settings');
+    await page.mouse.move(0, 0);
+    await badge(page, '#row2').focus();
+    await expect(failure).toBeVisible();
+    await expect(bubble(page, '#row1')).toContainText('amount differ from Procore PA-08');
+
+    // Clicking our cell does not open the invoice, as a click elsewhere on a Xero row would.
+    await badge(page, '#row0').click();
+    await expect(page).toHaveURL(XERO_INVOICES);
+    expect(extension.ourErrors(page)).toEqual([]);
+  });
+
+  test('keeps Zoho rows right through re-renders, sorting and hash navigation', async ({ extension, tenant }) => {
+    await tenant.report([
+      { ref: zoho('invoice', '5254962000000234567'), state: 'synced', counterpart: { ref: ownerInvoice('598134340000001'), number: 'PA-02' } },
+      { ref: zoho('invoice', '5254962000000234568'), state: 'not_synced' },
+      {
+        ref: zoho('bill', '5254962000000345672'),
+        state: 'failed',
+        error: { code: 'vendor_not_mapped', message: 'Bolt Steel Fabricators has no Procore vendor.', hint: 'Map the vendor.' },
+      },
+    ]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const page = await extension.openFixture(`${ZOHO}#/invoices`, 'zoho/books.html');
+    const expectInvoices = async () => {
+      await expect(badge(page, '[id="5254962000000234567"]')).toHaveAttribute('data-state', 'synced');
+      await expect(badge(page, '[id="5254962000000234568"]')).toHaveAttribute('data-state', 'not_synced');
+      await expect(badge(page, '[id="5254962000000234569"]')).toHaveAttribute('data-state', 'unknown');
+      await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(3);
+      await expect(page.locator('[data-erp-sync-header]')).toHaveCount(1);
+    };
+    await expectInvoices();
+
+    // Sorting re-renders the whole table, with new Ember ids.
+    const firstBefore = await page.locator('tbody tr').first().getAttribute('id');
+    await page.getByRole('button', { name: 'Sort by Invoice#' }).click();
+    await expect(page.locator('tbody tr').first()).not.toHaveAttribute('id', firstBefore ?? '');
+    await expectInvoices();
+
+    // Away to a page with no list: the column leaves with it.
+    await page.evaluate(() => (location.hash = '#/contacts'));
+    await expect(page.getByRole('heading', { name: 'Contacts' })).toBeVisible();
+    await expect(page.locator('[data-erp-sync-cell], [data-erp-sync-header]')).toHaveCount(0);
+
+    // On to bills, and back to invoices: each list gets its column once.
+    await page.evaluate(() => (location.hash = '#/bills'));
+    await expect(badge(page, '[id="5254962000000345672"]')).toHaveAttribute('data-state', 'failed');
+    await expect(badge(page, '[id="5254962000000345671"]')).toHaveAttribute('data-state', 'unknown');
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(2);
+    await page.goBack();
+    await page.goBack();
+    await expectInvoices();
+    expect(extension.ourErrors(page)).toEqual([]);
+  });
+
+  test('marks records on the legacy Procore Direct Costs table', async ({ extension, tenant }) => {
+    const cost: RecordRef = { system: 'procore', recordType: 'direct_cost', projectId: PROJECT, recordId: '598134332797815' };
+    await tenant.report([
+      { ref: cost, state: 'synced', counterpart: { ref: { system: 'xero', recordType: 'bill', recordId: '3c1f9d8e-5b2a-4c7d-9e0f-1a2b3c4d5e6f' }, number: 'BILL-0318' } },
+    ]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const page = await extension.openFixture(`https://us02.procore.com/${PROJECT}/project/direct_costs`, 'procore/direct-costs-legacy.html');
+    await expect(badge(page, 'table.item-list tbody tr')).toHaveAttribute('aria-label', 'Synced with Xero BILL-0318');
+    await expect(page.locator('table.item-list thead [data-erp-sync-header]')).toHaveText('ERP Synced');
+  });
+
+  test('gives Account Transactions rows a cell only when they are records', async ({ extension, tenant }) => {
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const page = await extension.openFixture('https://reporting.xero.com/!kh5BZ/v2/Run/New/1009', 'xero/account-transactions.html');
+    await expect(page.locator('tbody tr').nth(1).locator('[data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'unknown');
+    await expect(page.locator('tr.section [data-erp-sync-cell], tr.total [data-erp-sync-cell]')).toHaveCount(0);
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(1);
+  });
+
+  test('asks for the rows on screen only: a 1,000-row list costs one request at first', async ({ extension, tenant }) => {
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const before = tenant.lookups();
+    const page = await extension.openFixture(`${XERO_INVOICES}&PageSize=1000`, { html: xeroListOf(1000) });
+    await expect(badge(page, '#row0')).toHaveAttribute('data-state', 'unknown');
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(1000);
+    const onScreen = await page.locator('[data-erp-sync-cell] .badge[data-state="unknown"]').count();
+    expect(onScreen).toBeLessThan(1000);
+    expect(tenant.lookups() - before).toBeLessThanOrEqual(Math.ceil(onScreen / 500));
+    // Rows further down are asked for as they come into view.
+    await page.locator('#row999').scrollIntoViewIfNeeded();
+    await expect(badge(page, '#row999')).toHaveAttribute('data-state', 'unknown');
+  });
+
+  test('shows why there is no status when the extension is not signed in', async ({ extension }) => {
+    const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
+    await expect(badge(page, '#row0')).toHaveAttribute('data-state', 'error');
+    await expect(bubble(page, '#row0')).toContainText('Sign in to your sync-status service');
+  });
+});
+
+/** A classic Xero invoice list of n rows, as a PageSize=n search returns it. */
+function xeroListOf(n: number): string {
+  const rows = Array.from({ length: n }, (_, i) => {
+    const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    return `<tr id="row${i}" data-id="${id}"><td><input type="hidden" id="invoiceType_${id}" value="INVOICETYPE/ACCREC"></td>
+      <td class="from"><a class="nav" href="View.aspx?InvoiceID=${id}">INV-${String(i).padStart(4, '0')}</a></td><td class="xoAmount">1,000.00</td></tr>`;
+  }).join('');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Invoices | Xero</title></head><body>
+    <table class="standard"><thead><tr><td></td><td>Number</td><td>Due</td></tr></thead><tbody>${rows}</tbody></table></body></html>`;
+}

@@ -1,0 +1,64 @@
+// The real sync-status service for browser tests: the same app as `npm run server`, served over
+// HTTP on a free loopback port with a fresh embedded database per test worker. Each test gets
+// its own tenant (tenants never see each other), seeded through the service's own code.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { IngestRecord, PushRequest } from '../lib/contract/api';
+import { createApp } from '../server/src/app';
+import { type OpenDatabase, openDatabase } from '../server/src/db/connect';
+import { ingest } from '../server/src/store/ingest';
+import { queuePushes } from '../server/src/store/jobs';
+import { createTenant, createToken } from '../server/src/store/tenants';
+
+export interface RunningService {
+  url: string;
+  database: OpenDatabase;
+  /** How many batch look-ups the service has answered so far. */
+  lookups(): number;
+  stop(): Promise<void>;
+}
+
+export async function startTestService(): Promise<RunningService> {
+  const database = await openDatabase({ inMemory: true });
+  const app = createApp({ db: database.db, engine: database.engine, config: { rateLimitPerMinute: 100_000, bodyLimitBytes: 4 << 20 } });
+  let lookups = 0;
+  const countingFetch = (request: Request) => {
+    if (request.method === 'POST' && new URL(request.url).pathname === '/v1/statuses/lookup') lookups++;
+    return app.fetch(request);
+  };
+  const server = serve({ fetch: countingFetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    database,
+    lookups: () => lookups,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}
+
+export interface TestTenant {
+  token: string;
+  /** Reports records as the integration would. */
+  report(records: IngestRecord[]): Promise<void>;
+  /** Queues pushes as a user of the extension would. */
+  push(pushes: PushRequest['pushes']): Promise<void>;
+}
+
+export async function newTenant(service: RunningService): Promise<TestTenant> {
+  const { db } = service.database;
+  const tenant = await createTenant(db, 'Harbour View Builders (test)');
+  const { token } = await createToken(db, tenant.id, 'Test bookkeeper', ['read', 'push', 'lock']);
+  return {
+    token,
+    async report(records) {
+      await ingest(db, tenant.id, 'Test integration', { records });
+    },
+    async push(pushes) {
+      await queuePushes(db, tenant.id, 'Test bookkeeper', pushes.map((p) => ({ ...p, force: p.force ?? false })));
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type RecordRef, recordKey } from '../contract/records';
+import type { RecordStatus } from '../contract/status';
+import { BackgroundError } from '../messaging/errors';
+import { createStatusStore } from './status-store';
+
+const cost = (n: number): RecordRef => ({ system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: String(1000 + n) });
+const statusOf = (ref: RecordRef) => ({ ref, key: recordKey(ref), state: 'synced' }) as unknown as RecordStatus;
+
+function storeWithManualFrames(fetch = vi.fn(async (refs: RecordRef[]) => refs.map(statusOf))) {
+  let frame: (() => void) | undefined;
+  const store = createStatusStore(fetch, (run) => (frame = run));
+  return { store, fetch, nextFrame: async () => {
+    frame?.();
+    frame = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  } };
+}
+
+describe('the status store', () => {
+  it('asks once for all the rows that appeared in a frame, and each record once', async () => {
+    const { store, fetch, nextFrame } = storeWithManualFrames();
+    [1, 2, 3, 2, 1].forEach((n) => store.want(cost(n)));
+    expect(store.get(recordKey(cost(1)))).toEqual({ kind: 'loading' });
+    await nextFrame();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0]?.[0]).toHaveLength(3);
+    expect(store.get(recordKey(cost(2)))).toMatchObject({ kind: 'status', status: { state: 'synced' } });
+    store.want(cost(2));
+    await nextFrame();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('splits a screenful of 1,200 rows into messages of at most 500', async () => {
+    const { store, fetch, nextFrame } = storeWithManualFrames();
+    for (let n = 0; n < 1200; n++) store.want(cost(n));
+    await nextFrame();
+    expect(fetch.mock.calls.map((call) => call[0].length)).toEqual([500, 500, 200]);
+  });
+
+  it('tells only the cells of the records that changed', async () => {
+    const { store, nextFrame } = storeWithManualFrames();
+    const one = vi.fn();
+    const two = vi.fn();
+    store.subscribe(recordKey(cost(1)), one);
+    store.subscribe(recordKey(cost(2)), two);
+    store.want(cost(1));
+    await nextFrame();
+    expect(one).toHaveBeenCalledTimes(1);
+    expect(two).not.toHaveBeenCalled();
+  });
+
+  it('shows why the statuses could not be had', async () => {
+    const failing = vi.fn(async () => {
+      throw new BackgroundError('service_unreachable', 'Sync service unreachable at https://sync.example.com');
+    });
+    const { store, nextFrame } = storeWithManualFrames(failing);
+    store.want(cost(1));
+    await nextFrame();
+    expect(store.get(recordKey(cost(1)))).toEqual({
+      kind: 'error',
+      code: 'service_unreachable',
+      message: 'Sync service unreachable at https://sync.example.com',
+    });
+  });
+});
