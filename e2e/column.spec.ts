@@ -103,6 +103,11 @@ test.describe('the ERP Synced column', () => {
     await expect(page.locator('tbody tr').first()).not.toHaveAttribute('id', firstBefore ?? '');
     await expectInvoices();
 
+    // Opening an invoice keeps the list beside it, and its column, once.
+    await page.getByRole('link', { name: 'INV-000113' }).click();
+    await expect(page.getByRole('heading', { name: 'INV-000113' })).toBeVisible();
+    await expectInvoices();
+
     // Away to a page with no list: the column leaves with it.
     await page.evaluate(() => (location.hash = '#/contacts'));
     await expect(page.getByRole('heading', { name: 'Contacts' })).toBeVisible();
@@ -113,6 +118,7 @@ test.describe('the ERP Synced column', () => {
     await expect(badge(page, '[id="5254962000000345672"]')).toHaveAttribute('data-state', 'failed');
     await expect(badge(page, '[id="5254962000000345671"]')).toHaveAttribute('data-state', 'unknown');
     await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(2);
+    await page.goBack();
     await page.goBack();
     await page.goBack();
     await expectInvoices();
