@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { listPageOf } from './testing';
 import { procore } from './procore';
-import type { ListPage } from './types';
 
 const company = '598134325511640';
 const project = '598134325548164';
 
-function page(url: string): ListPage {
-  const found = procore.listPage(new URL(url));
-  if (!found) throw new Error(`not a list page: ${url}`);
-  return found;
-}
+const page = (url: string) => listPageOf(procore, url);
 
 function element(html: string): Element {
   const holder = document.createElement('div');

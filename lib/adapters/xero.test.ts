@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ListPage } from './types';
+import { listPageOf, tableRows } from './testing';
 import { xero } from './xero';
 
 const id = '7f4b6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
 
-function page(url: string): ListPage {
-  const found = xero.listPage(new URL(url));
-  if (!found) throw new Error(`not a list page: ${url}`);
-  return found;
-}
+const page = (url: string) => listPageOf(xero, url);
 
-function rowsOf(tableHtml: string): Element[] {
-  const holder = document.createElement('div');
-  holder.innerHTML = tableHtml.trim();
-  return [...holder.querySelectorAll('tbody tr')];
-}
 
 describe('Xero list pages', () => {
   it.each([
@@ -45,21 +36,21 @@ describe('Xero classic rows', () => {
       <td class="from"><a class="nav" href="View.aspx?InvoiceID=${linkId}">INV-0041</a></td></tr></tbody></table>`;
 
   it('reads the InvoiceID and its type', () => {
-    const [row] = rowsOf(classicRow(id.toUpperCase(), 'INVOICETYPE/ACCREC'));
+    const [row] = tableRows(classicRow(id.toUpperCase(), 'INVOICETYPE/ACCREC'));
     expect(xero.recordOfRow(row as Element, invoices)).toEqual({ system: 'xero', recordType: 'invoice', recordId: id, shortCode: undefined });
   });
 
   it('refuses a row whose type or link contradicts it, or whose id is not a GUID', () => {
-    const wrongType = rowsOf(classicRow(id, 'INVOICETYPE/ACCPAY'))[0] as Element;
-    const wrongLink = rowsOf(classicRow(id, 'INVOICETYPE/ACCREC', '00000000-0000-4000-8000-000000000000'))[0] as Element;
-    const notGuid = rowsOf('<table><tbody><tr data-id="<b>1</b>"><td>x</td></tr></tbody></table>')[0] as Element;
+    const wrongType = tableRows(classicRow(id, 'INVOICETYPE/ACCPAY'))[0] as Element;
+    const wrongLink = tableRows(classicRow(id, 'INVOICETYPE/ACCREC', '00000000-0000-4000-8000-000000000000'))[0] as Element;
+    const notGuid = tableRows('<table><tbody><tr data-id="<b>1</b>"><td>x</td></tr></tbody></table>')[0] as Element;
     for (const row of [wrongType, wrongLink, notGuid]) expect(xero.recordOfRow(row, invoices)).toBeNull();
   });
 });
 
 describe('Xero Account Transactions rows', () => {
   const report = page('https://reporting.xero.com/!kh5BZ/v2/Run/New/1009');
-  const rows = rowsOf(`<table><thead><tr><th>Date</th><th>Source</th><th>Description</th></tr></thead><tbody>
+  const rows = tableRows(`<table><thead><tr><th>Date</th><th>Source</th><th>Description</th></tr></thead><tbody>
     <tr class="section"><td colspan="3">Job Materials (510)</td></tr>
     <tr><td>02 Oct</td><td>Spend Money</td><td><a href="https://go.xero.com/Bank/ViewTransaction.aspx?bankTransactionID=${id}&accountID=x">Rebar</a></td></tr>
     <tr><td>03 Oct</td><td>Receive Money</td><td><a href="https://go.xero.com/Bank/ViewTransaction.aspx?bankTransactionID=${id}">Deposit</a></td></tr>

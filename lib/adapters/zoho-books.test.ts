@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ListPage } from './types';
+import { listPageOf } from './testing';
 import { zohoBooks } from './zoho-books';
 
-function page(url: string): ListPage {
-  const found = zohoBooks.listPage(new URL(url));
-  if (!found) throw new Error(`not a list page: ${url}`);
-  return found;
-}
+const page = (url: string) => listPageOf(zohoBooks, url);
 
 function row(html: string): Element {
   const holder = document.createElement('div');

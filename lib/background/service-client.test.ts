@@ -1,23 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { exampleStatus } from '../contract/examples';
 import type { RecordRef } from '../contract/records';
 import { createServiceClient } from './service-client';
 
 const ref: RecordRef = { system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: '2' };
 const connection = { serviceUrl: 'https://sync.example.com', token: 'sst_secret' };
-const status = {
-  ref,
-  key: 'procore/direct_cost/1/2',
-  state: 'synced',
-  number: 'DC-1',
-  url: null,
-  counterpart: null,
-  lock: { locked: false, by: null, at: null, reason: null },
-  lastSyncedAt: '2026-11-22T07:00:00.000Z',
-  lastError: null,
-  differences: [],
-  activeJobId: null,
-  updatedAt: '2026-11-22T07:00:00.000Z',
-};
+const status = exampleStatus({ ref, counterpart: null });
 
 const json = (body: unknown, init: ResponseInit = {}) =>
   new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' }, ...init });
