@@ -2,6 +2,8 @@
 // each record row a cell whose content lives in its own shadow root, all rendered by one React
 // root through portals. Whenever the host re-renders (sorting, paging, virtual scrolling), rows
 // are read again: a cell follows its record, never a DOM node, and is never added twice.
+// The work is done in slices that leave the host its frames, and a cell is drawn only once it
+// comes near the screen, so a 5,000-row list does not freeze the page.
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { SyncCell } from '@/components/SyncCell';
@@ -20,7 +22,12 @@ interface Cell {
   shadow: ShadowRoot;
   ref: RecordRef;
   key: string;
+  /** Drawn once it has come near the screen. */
+  seen: boolean;
 }
+
+/** How long one slice of row work may take before the host gets the main thread back. */
+const SLICE_MS = 8;
 
 /** Rows this far below or above the screen are asked for before they are scrolled to. */
 const AHEAD = '400px 0px';
@@ -32,20 +39,28 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
   const root = createRoot(doc.createElement('div'));
   let nextId = 0;
   let scheduled = false;
+  let pending: { rows: Element[]; next: number } | null = null;
   // Only rows on (or near) the screen are asked for: a 1,000-row table costs one request at first.
   const visibility = new IntersectionObserver(
     (entries) => {
+      let newlySeen = false;
       for (const entry of entries) {
         const cell = entry.isIntersecting ? cells.get(entry.target) : undefined;
-        if (cell) store.want(cell.ref);
+        if (!cell) continue;
+        store.want(cell.ref);
+        newlySeen ||= !cell.seen;
+        cell.seen = true;
       }
+      if (newlySeen) render();
     },
     { rootMargin: AHEAD },
   );
 
   const render = () =>
     root.render(
-      [...cells.values()].map((cell) => createPortal(<SyncCell recordKey={cell.key} store={store} />, cell.shadow, String(cell.id))),
+      [...cells.values()]
+        .filter((cell) => cell.seen)
+        .map((cell) => createPortal(<SyncCell recordKey={cell.key} store={store} />, cell.shadow, String(cell.id))),
     );
 
   function addCell(row: Element, ref: RecordRef): Element {
@@ -59,7 +74,7 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     shadow.adoptedStyleSheets = [sheet];
     td.append(holder);
     row.append(td);
-    cells.set(td, { id: nextId++, shadow, ref, key: recordKey(ref) });
+    cells.set(td, { id: nextId++, shadow, ref, key: recordKey(ref), seen: false });
     visibility.observe(td);
     return td;
   }
@@ -77,13 +92,29 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     headerRow.append(header);
   }
 
+  /** Starts reading the rows afresh: the host changed something. */
   function scan() {
     scheduled = false;
     const layout = adapter.layout(doc, page);
     if (!layout) return;
     addHeader(layout.headerRow);
+    pending = { rows: layout.rows, next: 0 };
+    continueScan();
+  }
+
+  /** Reads rows until the slice's time is up, then lets the host have the next frame. */
+  function continueScan() {
+    if (!pending) return;
+    const { rows } = pending;
+    const started = performance.now();
     let changed = false;
-    for (const row of layout.rows) {
+    for (; pending.next < rows.length; pending.next++) {
+      if (performance.now() - started > SLICE_MS) {
+        if (changed) render();
+        requestAnimationFrame(() => guarded(continueScan));
+        return;
+      }
+      const row = rows[pending.next] as Element;
       const ref = adapter.recordOfRow(row, page);
       const existing = row.querySelector(`:scope > [${CELL_MARKER}]`);
       if (!ref) {
@@ -104,6 +135,7 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
         changed = true;
       }
     }
+    pending = null;
     for (const element of cells.keys()) {
       if (!element.isConnected) {
         visibility.unobserve(element);
@@ -114,15 +146,16 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     if (changed) render();
   }
 
-  const safeScan = () => {
+  const guarded = (work: () => void) => {
     try {
-      scan();
+      work();
     } catch (error) {
       logError('sync-column', error, { page: page.kind, url: doc.location?.href });
     }
   };
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
+  const safeScan = () => guarded(scan);
+  const observer = new MutationObserver((records) => {
+    if (scheduled || records.every(isOurs)) return;
     scheduled = true;
     requestAnimationFrame(safeScan);
   });
@@ -130,10 +163,20 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
   safeScan();
 
   return () => {
+    pending = null;
     observer.disconnect();
     visibility.disconnect();
     root.unmount();
     cells.clear();
     for (const element of doc.querySelectorAll(`[${CELL_MARKER}], [${HEADER_MARKER}]`)) element.remove();
   };
+}
+
+const isOurElement = (node: Node) => node instanceof Element && (node.hasAttribute(CELL_MARKER) || node.hasAttribute(HEADER_MARKER));
+
+/** Our own insertions and removals are not the host re-rendering: they need no new scan. */
+function isOurs(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every(isOurElement);
 }
