@@ -149,6 +149,10 @@ export const ingestRecordSchema = z
   .strict()
   .refine((r) => r.state !== 'failed' || r.error, { message: 'A failed record needs its error', path: ['error'] })
   .refine((r) => r.state !== 'synced' || r.counterpart, { message: 'A synced record needs its counterpart', path: ['counterpart'] })
+  .refine((r) => !r.counterpart || r.counterpart.ref.system !== r.ref.system, {
+    message: 'A counterpart is the same record in the other system, not a record of the same system',
+    path: ['counterpart', 'ref'],
+  })
   .meta({ id: 'IngestRecord' });
 export type IngestRecord = z.input<typeof ingestRecordSchema>;
 

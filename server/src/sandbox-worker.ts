@@ -22,7 +22,8 @@ export interface SandboxOptions {
   log?: (message: string) => void;
 }
 
-const WORKER_ID = 'sandbox-worker';
+/** Unique per process: several service instances may each run a sandbox worker. */
+const WORKER_ID = `sandbox-worker-${process.pid}-${randomUUID().slice(0, 8)}`;
 const SANDBOX_ACTOR = 'Sandbox integration';
 
 type Outcome = Parameters<typeof completeJob>[5];

@@ -176,6 +176,57 @@ describe.each(engines)('pushes and jobs on %s', (engine) => {
     expect(new Set(ids).size).toBe(30);
   });
 
+  it('refuses a completion whose counterpart is in the same system, instead of failing', async () => {
+    const { api } = await service.newTenant();
+    await api.post('/v1/pushes', { pushes: [{ ref: procoreCost(), idempotencyKey: key(15) }] });
+    const { body: claimed } = await api.post('/v1/worker/jobs/claim', { workerId: 'w', limit: 1 });
+    const answer = await api.post(`/v1/worker/jobs/${claimed.jobs[0].id}/complete`, {
+      workerId: 'w',
+      outcome: { result: 'succeeded', counterpart: { ref: claimed.jobs[0].ref } },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.code).toBe('counterpart_in_same_system');
+  });
+
+  it('tells a displaced worker its lease was lost, even once the job has finished', async () => {
+    const tenant = await service.newTenant();
+    const { api } = tenant;
+    await api.post('/v1/pushes', { pushes: [{ ref: procoreCost(), idempotencyKey: key(16) }] });
+    const { body: first } = await api.post('/v1/worker/jobs/claim', { workerId: 'a', limit: 1 });
+    await expireLeases(tenant.tenantId);
+    await api.post('/v1/worker/jobs/claim', { workerId: 'b', limit: 1 });
+    const outcome = { result: 'succeeded', counterpart: { ref: xeroBill() } };
+    expect((await api.post(`/v1/worker/jobs/${first.jobs[0].id}/complete`, { workerId: 'b', outcome })).status).toBe(200);
+    const late = await api.post(`/v1/worker/jobs/${first.jobs[0].id}/complete`, { workerId: 'a', outcome });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('lease_lost');
+  });
+
+  it('refuses to lock a record while its push is under way', async () => {
+    const { api } = await service.newTenant();
+    const cost = procoreCost();
+    await api.post('/v1/pushes', { pushes: [{ ref: cost, idempotencyKey: key(17) }] });
+    const answer = await api.post('/v1/records/lock', { ref: cost });
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('push_in_flight');
+  });
+
+  it('never loses a lock or a push to a concurrent write of the same new record', async () => {
+    const { api } = await service.newTenant();
+    for (let round = 0; round < 10; round++) {
+      const [locked, pushed] = [procoreCost(), procoreCost()];
+      await Promise.all([
+        api.post('/v1/records/lock', { ref: locked }),
+        api.post('/v1/ingest', { records: [{ ref: locked, state: 'not_synced' }] }),
+        api.post('/v1/pushes', { pushes: [{ ref: pushed, idempotencyKey: key(200 + round) }] }),
+        api.post('/v1/ingest', { records: [{ ref: pushed, state: 'not_synced', number: 'DC-9' }] }),
+      ]);
+      const { body } = await api.post('/v1/statuses/lookup', { refs: [locked, pushed] });
+      expect(body.statuses[0].lock.locked).toBe(true);
+      expect(body.statuses[1].state).toBe('pending');
+    }
+  });
+
   it('answers 404 for a job that does not exist', async () => {
     const { api } = await service.newTenant();
     const missing = await api.get(`/v1/jobs/${crypto.randomUUID()}`);

@@ -89,6 +89,13 @@ describe.each(engines)('records on %s', (engine) => {
       expect((await api.post('/v1/ingest', { records: [], events: [] })).status).toBe(400);
     });
 
+    it('refuses a counterpart in the same system as the record', async () => {
+      const { api } = await service.newTenant();
+      const answer = await api.post('/v1/ingest', { records: [{ ref: procoreCost(), state: 'synced', counterpart: { ref: procoreCost() } }] });
+      expect(answer.status).toBe(400);
+      expect(answer.body.details.issues[0].path).toBe('records.0.counterpart.ref');
+    });
+
     it('records reported events in the history', async () => {
       const { api } = await service.newTenant();
       const cost = procoreCost();

@@ -1,7 +1,7 @@
 // Two processes opening one PGlite folder corrupt it beyond repair, so the service holds the
 // folder exclusively: a lock file naming the owning process, taken over only when that process
 // is gone (for example after kill -9).
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 function isAlive(pid: number): boolean {
@@ -18,10 +18,11 @@ export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'service.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
+    // Written whole first, then linked into place in one step: nobody ever reads a half-written lock.
+    const ready = `${lockFile}.${process.pid}`;
+    writeFileSync(ready, String(process.pid));
     try {
-      const fd = openSync(lockFile, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      linkSync(ready, lockFile);
       return () => rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -34,6 +35,8 @@ export function lockDataDir(dataDir: string): () => void {
         );
       }
       rmSync(lockFile, { force: true }); // left by a process that died without releasing it
+    } finally {
+      rmSync(ready, { force: true });
     }
   }
   throw new Error(`Could not take the lock on ${dataDir}.`);

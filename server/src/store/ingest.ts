@@ -10,6 +10,7 @@ import {
   addEvents,
   counterpartOf,
   findRecords,
+  lockTenant,
   mergeRefs,
   mirrorDifferences,
   type NewEvent,
@@ -25,6 +26,7 @@ export async function ingest(db: Database, tenantId: string, actor: string, body
   const reports = body.records ?? [];
   const reportedEvents = body.events ?? [];
   return db.transaction(async (tx) => {
+    await lockTenant(tx, tenantId);
     const keys = reports.flatMap((r) => (r.counterpart ? [recordKey(r.ref), recordKey(r.counterpart.ref)] : [recordKey(r.ref)]));
     const existing = await findRecords(tx, tenantId, [...new Set(keys)], true);
     // Later reports in the batch see earlier ones: a record and its counterpart may both be reported.

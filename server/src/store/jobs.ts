@@ -15,6 +15,7 @@ import {
   addEvents,
   counterpartOf,
   findRecords,
+  lockTenant,
   mergeRefs,
   type NewEvent,
   newRecordRow,
@@ -52,12 +53,13 @@ const activeJobStates = ['queued', 'running'];
 
 /** Queues pushes. All or nothing: one refused push (locked, already synced) refuses the batch. */
 export async function queuePushes(db: Database, tenantId: string, actor: string, pushes: Pushes): Promise<Job[]> {
-  return retryOnConflict(() => db.transaction((tx) => queueInTransaction(tx, tenantId, actor, pushes)));
+  return db.transaction((tx) => queueInTransaction(tx, tenantId, actor, pushes));
 }
 
 async function queueInTransaction(tx: Transaction, tenantId: string, actor: string, pushes: Pushes): Promise<Job[]> {
+  await lockTenant(tx, tenantId);
   const keys = [...new Set(pushes.map((p) => recordKey(p.ref)))];
-  // Create unknown records first, so that locking their rows orders concurrent pushes of them too.
+  // Records the service has not seen yet get their row now, so the job can point at it.
   await tx
     .insert(records)
     .values(pushes.map((p) => newRecordRow(tenantId, p.ref)))
@@ -254,13 +256,20 @@ export async function completeJob(db: Database, tenantId: string, actor: string,
       .where(and(eq(jobs.tenantId, tenantId), eq(jobs.id, jobId)))
       .for('update');
     if (!job) throw notFound('The job');
+    if (job.state === 'queued') throw new Refusal(409, 'job_not_claimed', 'Claim this job before completing it.');
+    if (job.leaseOwner !== workerId) {
+      throw new Refusal(409, 'lease_lost', 'The lease on this job ran out and another worker took it; drop this result.');
+    }
     if (job.state === 'succeeded' || job.state === 'failed') {
       if (sameOutcome(job, outcome)) return jobOf(job);
       throw new Refusal(409, 'job_already_finished', `This job already ${job.state}; it cannot end twice.`);
     }
-    if (job.state === 'queued') throw new Refusal(409, 'job_not_claimed', 'Claim this job before completing it.');
-    if (job.leaseOwner !== workerId) {
-      throw new Refusal(409, 'lease_lost', 'The lease on this job ran out and another worker took it; drop this result.');
+    if (outcome.result === 'succeeded' && outcome.counterpart.ref.system === job.ref.system) {
+      throw new Refusal(
+        422,
+        'counterpart_in_same_system',
+        `A counterpart is the record in the other system, not another ${job.ref.system} record.`,
+      );
     }
     return jobOf(await finishJob(tx, job, actor, outcome));
   });
@@ -271,7 +280,9 @@ function sameOutcome(job: JobRow, outcome: Outcome): boolean {
   return job.state === 'succeeded' && job.counterpart !== null && recordKey(job.counterpart.ref) === recordKey(outcome.counterpart.ref);
 }
 
+/** Ends a job; the caller holds the job's row, and the tenant is locked next (always in that order). */
 async function finishJob(tx: Transaction, job: JobRow, actor: string, outcome: Outcome): Promise<JobRow> {
+  await lockTenant(tx, job.tenantId);
   const now = new Date();
   const counterpart: Counterpart | null =
     outcome.result === 'succeeded'
@@ -315,21 +326,4 @@ async function finishJob(tx: Transaction, job: JobRow, actor: string, outcome: O
   await saveRecords(tx, job.tenantId, changed);
   await addEvents(tx, events);
   return finished as JobRow;
-}
-
-/** Two pushes of one new record racing on PostgreSQL: the loser retries and joins the winner's job. */
-async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
-  try {
-    return await attempt();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return attempt();
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: string }).code === '23505') return true;
-  }
-  return false;
 }

@@ -3,7 +3,7 @@ import { isLockable, type RecordRef, recordKey, recordTypeLabel } from '../../..
 import type { RecordStatus } from '../../../lib/contract/status';
 import type { Database } from '../db/connect';
 import { Refusal } from '../errors';
-import { addEvents, findRecords, mergeRefs, newRecordRow, type RecordRow, saveRecords, statusOf } from './records';
+import { addEvents, findRecords, lockTenant, mergeRefs, newRecordRow, type RecordRow, saveRecords, statusOf } from './records';
 
 export async function lockRecord(db: Database, tenantId: string, actor: string, ref: RecordRef, reason?: string) {
   if (!isLockable(ref)) {
@@ -14,6 +14,9 @@ export async function lockRecord(db: Database, tenantId: string, actor: string, 
     );
   }
   return changeLock(db, tenantId, ref, async (row) => {
+    if (row.activeJobId) {
+      throw new Refusal(409, 'push_in_flight', 'A push of this record is under way: lock it once the push has finished.');
+    }
     if (row.lockedAt) {
       throw new Refusal(409, 'already_locked', `Already locked by ${row.lockedBy ?? 'someone'} on ${row.lockedAt.toISOString()}.`, {
         lockedBy: row.lockedBy,
@@ -44,6 +47,7 @@ type LockChange = (row: RecordRow) => Promise<{
 
 async function changeLock(db: Database, tenantId: string, ref: RecordRef, change: LockChange): Promise<RecordStatus> {
   return db.transaction(async (tx) => {
+    await lockTenant(tx, tenantId);
     const key = recordKey(ref);
     const existing = (await findRecords(tx, tenantId, [key], true)).get(key);
     const before = existing ? { ...existing, ref: mergeRefs(existing.ref, ref) } : newRecordRow(tenantId, ref);

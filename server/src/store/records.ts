@@ -103,7 +103,17 @@ export async function findRecords(db: Queryable, tenantId: string, keys: string[
   return new Map(rows.map((row) => [row.key, row]));
 }
 
-/** Takes the tenant's next `count` change numbers; holds the tenant row until the transaction ends. */
+/**
+ * Every write transaction starts here: holding the tenant's row serialises the tenant's writes,
+ * so a record that does not exist yet (which FOR UPDATE cannot lock) is never created twice or
+ * overwritten by a concurrent write, and change numbers follow commit order.
+ */
+export async function lockTenant(tx: Transaction, tenantId: string): Promise<void> {
+  const [row] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).for('update');
+  if (!row) throw new Error(`Tenant ${tenantId} does not exist`);
+}
+
+/** Takes the tenant's next `count` change numbers (the caller holds the tenant row, see lockTenant). */
 async function nextSeqs(tx: Transaction, tenantId: string, count: number): Promise<number> {
   const [row] = await tx
     .update(tenants)
