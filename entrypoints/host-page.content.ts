@@ -1,7 +1,7 @@
 // The content script for every supported host page (Procore, Xero, Zoho Books). One entry for all
 // three families keeps one copy of our code per page; the site is decided at run time.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startInspector } from '@/lib/content/inspector';
+import { PAGE_MARKER, startInspector } from '@/lib/content/inspector';
 import { followListPages } from '@/lib/content/list-pages';
 import { logError } from '@/lib/log';
 import { matchPatterns, siteOf } from '@/lib/sites';
@@ -10,6 +10,8 @@ export default defineContentScript({
   matches: matchPatterns(),
   runAt: 'document_idle',
   main(ctx) {
+    // An updated or reloaded extension starts a new copy: this one's claim on the page ends with it.
+    ctx.onInvalidated(() => document.documentElement.removeAttribute(PAGE_MARKER));
     startInspector(document, location.href)
       .then((state) => {
         const site = siteOf(location.href);

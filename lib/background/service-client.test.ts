@@ -26,6 +26,16 @@ describe('the service client', () => {
     expect(JSON.parse(init.body as string)).toEqual({ refs: [ref] });
   });
 
+  it('keeps the path a service is served under', async () => {
+    const fetch = vi.fn(async () => json({ statuses: [status] }));
+    const client = createServiceClient({
+      connection: async () => ({ ...connection, serviceUrl: 'https://example.com/sync' }),
+      fetch: fetch,
+    });
+    await client.lookup([ref]);
+    expect(String((fetch.mock.calls[0] as unknown as [URL])[0])).toBe('https://example.com/sync/v1/statuses/lookup');
+  });
+
   it.each([
     ['not signed in', () => Promise.reject(new Error('never called')), false, 'not_signed_in', /Sign in/],
     ['unreachable', () => Promise.reject(new TypeError('Failed to fetch')), true, 'service_unreachable', /unreachable at https:\/\/sync\.example\.com/],

@@ -23,7 +23,9 @@ export function createServiceClient({ connection, fetch: send = fetch, timeoutMs
   async function call<T>(path: string, body: unknown, answer: z.ZodType<T>): Promise<T> {
     const service = await connection();
     if (!service) throw new BackgroundError('not_signed_in', 'Sign in to your sync-status service in the extension options.');
-    const url = new URL(path, service.serviceUrl);
+    // Keep any path the service is served under (e.g. https://example.com/sync/).
+    const base = service.serviceUrl.endsWith('/') ? service.serviceUrl : `${service.serviceUrl}/`;
+    const url = new URL(path.replace(/^\//, ''), base);
     let response: Response;
     try {
       response = await send(url, {

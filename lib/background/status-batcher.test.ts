@@ -43,6 +43,11 @@ describe('the status batcher', () => {
     expect(lookup).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses answers that name other records than were asked', async () => {
+    const batcher = createStatusBatcher(async (refs) => [...refs].reverse().map(statusOf), { windowMs: 1 });
+    await expect(batcher.statuses([cost(1), cost(2)])).rejects.toThrow(/out of order/);
+  });
+
   it('passes a failed look-up to every caller waiting on it, and asks again next time', async () => {
     const lookup = vi.fn().mockRejectedValueOnce(new Error('unreachable')).mockImplementation(async (refs: RecordRef[]) => refs.map(statusOf));
     const batcher = createStatusBatcher(lookup, { windowMs: 1 });

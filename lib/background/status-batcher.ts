@@ -31,7 +31,8 @@ export function createStatusBatcher(lookup: (refs: RecordRef[]) => Promise<Recor
       chunk.forEach(([key, waiting], i) => {
         const status = answer.then((statuses) => {
           const found = statuses[i];
-          if (!found) throw new Error('The look-up answered fewer statuses than asked');
+          // Answers come in the order asked; one that names another record is not this one's.
+          if (found?.key !== key) throw new Error('The sync service answered out of order or left records out');
           return found;
         });
         inFlight.set(key, status);

@@ -32,6 +32,12 @@ describe('startInspector', () => {
     await expect(startInspector(document, procorePage)).resolves.toBe('already-running');
   });
 
+  it('lets a new copy start where an earlier one failed', async () => {
+    document.documentElement.setAttribute(PAGE_MARKER, 'failed');
+    serveBackground();
+    await expect(startInspector(document, procorePage)).resolves.toBe('ready');
+  });
+
   it('leaves unsupported pages untouched', async () => {
     await expect(startInspector(document, 'https://example.com/')).resolves.toBe('not-ours');
     expect(document.documentElement.hasAttribute(PAGE_MARKER)).toBe(false);

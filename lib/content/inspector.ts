@@ -13,7 +13,9 @@ export async function startInspector(doc: Document, url: string): Promise<Inspec
   const site = siteOf(url);
   if (!site) return 'not-ours';
   const root = doc.documentElement;
-  if (root.hasAttribute(PAGE_MARKER)) return 'already-running';
+  // Another copy is starting or running here; one that failed may be replaced.
+  const marker = root.getAttribute(PAGE_MARKER);
+  if (marker === 'starting' || marker === 'ready') return 'already-running';
   root.setAttribute(PAGE_MARKER, 'starting');
   try {
     await callBackground('getConnection', {});

@@ -9,12 +9,18 @@ const statusOf = (ref: RecordRef) => ({ ref, key: recordKey(ref), state: 'synced
 
 function storeWithManualFrames(fetch = vi.fn(async (refs: RecordRef[]) => refs.map(statusOf))) {
   let frame: (() => void) | undefined;
-  const store = createStatusStore(fetch, (run) => (frame = run));
-  return { store, fetch, nextFrame: async () => {
-    frame?.();
-    frame = undefined;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  } };
+  const retries: (() => void)[] = [];
+  const store = createStatusStore(fetch, { schedule: (run) => (frame = run), retryLater: (run) => retries.push(run) });
+  return {
+    store,
+    fetch,
+    retries,
+    nextFrame: async () => {
+      frame?.();
+      frame = undefined;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
 }
 
 describe('the status store', () => {
@@ -50,17 +56,31 @@ describe('the status store', () => {
     expect(two).not.toHaveBeenCalled();
   });
 
-  it('shows why the statuses could not be had', async () => {
-    const failing = vi.fn(async () => {
-      throw new BackgroundError('service_unreachable', 'Sync service unreachable at https://sync.example.com');
-    });
-    const { store, nextFrame } = storeWithManualFrames(failing);
+  it('shows why the statuses could not be had, and asks again later', async () => {
+    const fetch = vi
+      .fn()
+      .mockRejectedValueOnce(new BackgroundError('not_signed_in', 'Sign in to your sync-status service in the extension options.'))
+      .mockImplementation(async (refs: RecordRef[]) => refs.map(statusOf));
+    const { store, nextFrame, retries } = storeWithManualFrames(fetch);
     store.want(cost(1));
     await nextFrame();
     expect(store.get(recordKey(cost(1)))).toEqual({
       kind: 'error',
-      code: 'service_unreachable',
-      message: 'Sync service unreachable at https://sync.example.com',
+      code: 'not_signed_in',
+      message: 'Sign in to your sync-status service in the extension options.',
     });
+    expect(retries).toHaveLength(1);
+    retries[0]?.();
+    await nextFrame();
+    expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'status', status: { state: 'synced' } });
+  });
+
+  it('treats a record the answer left out as failed, not as loading forever', async () => {
+    const { store, nextFrame } = storeWithManualFrames(vi.fn(async (refs: RecordRef[]) => refs.slice(1).map(statusOf)));
+    store.want(cost(1));
+    store.want(cost(2));
+    await nextFrame();
+    expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'error', code: 'invalid_response' });
+    expect(store.get(recordKey(cost(2)))).toMatchObject({ kind: 'status' });
   });
 });

@@ -1,6 +1,7 @@
 // The statuses the page's cells show. Rows that appear within one frame are asked for in one
 // message (at most 500 references each); each cell listens to its own record only, so an answer
-// re-renders just the cells it concerns.
+// re-renders just the cells it concerns. A failed look-up is asked again with a growing pause
+// (signing in, a rate limit or a restarted service then heal without a page reload).
 import { MAX_REFS_PER_LOOKUP } from '../contract/api';
 import { type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
@@ -10,11 +11,23 @@ type Fetch = (refs: RecordRef[]) => Promise<RecordStatus[]>;
 
 /** One shared value, so that React sees an unchanged snapshot while a record is loading. */
 const LOADING: Known = { kind: 'loading' };
+const FIRST_RETRY_MS = 2_000;
+const LAST_RETRY_MS = 60_000;
 
-export function createStatusStore(fetchStatuses: Fetch, schedule: (run: () => void) => void = (run) => requestAnimationFrame(run)) {
+interface Options {
+  schedule?: (run: () => void) => void;
+  retryLater?: (run: () => void, ms: number) => void;
+}
+
+export function createStatusStore(
+  fetchStatuses: Fetch,
+  { schedule = (run) => requestAnimationFrame(run), retryLater = (run, ms) => setTimeout(run, ms) }: Options = {},
+) {
   const known = new Map<string, Known>();
   const listeners = new Map<string, Set<() => void>>();
   const wanted = new Map<string, RecordRef>();
+  /** How many look-ups in a row failed, per record, for the pause before the next. */
+  const failures = new Map<string, number>();
   let scheduled = false;
 
   const set = (key: string, value: Known) => {
@@ -22,14 +35,46 @@ export function createStatusStore(fetchStatuses: Fetch, schedule: (run: () => vo
     listeners.get(key)?.forEach((listener) => listener());
   };
 
-  async function ask(refs: RecordRef[]) {
-    try {
-      const statuses = await fetchStatuses(refs);
-      statuses.forEach((status) => set(status.key, { kind: 'status', status }));
-    } catch (error) {
-      const { code, message } = error as { code?: string; message?: string };
-      refs.forEach((ref) => set(recordKey(ref), { kind: 'error', code: code ?? 'internal_error', message: message ?? String(error) }));
+  function queue(key: string, ref: RecordRef) {
+    wanted.set(key, ref);
+    if (!scheduled) {
+      scheduled = true;
+      schedule(flush);
     }
+  }
+
+  function failed(refs: RecordRef[], error: unknown) {
+    const { code, message } = describe(error);
+    for (const ref of refs) {
+      const key = recordKey(ref);
+      const count = (failures.get(key) ?? 0) + 1;
+      failures.set(key, count);
+      set(key, { kind: 'error', code, message });
+      retryLater(() => queue(key, ref), Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** (count - 1)));
+    }
+  }
+
+  async function ask(refs: RecordRef[]) {
+    let statuses: RecordStatus[];
+    try {
+      statuses = await fetchStatuses(refs);
+    } catch (error) {
+      failed(refs, error);
+      return;
+    }
+    const byKey = new Map(statuses.map((status) => [status.key, status]));
+    const missing: RecordRef[] = [];
+    for (const ref of refs) {
+      const key = recordKey(ref);
+      const status = byKey.get(key);
+      if (!status) {
+        missing.push(ref);
+        continue;
+      }
+      failures.delete(key);
+      set(key, { kind: 'status', status });
+    }
+    if (missing.length > 0) failed(missing, { code: 'invalid_response', message: 'The sync service did not answer for this record.' });
   }
 
   function flush() {
@@ -40,27 +85,31 @@ export function createStatusStore(fetchStatuses: Fetch, schedule: (run: () => vo
   }
 
   return {
-    /** Asks for a record's status, once, unless it is already known or asked for. */
+    /** Asks for a record's status, once, unless it is already known, asked for, or waiting to be asked again. */
     want(ref: RecordRef) {
       const key = recordKey(ref);
       if (known.has(key)) return;
       known.set(key, LOADING);
-      wanted.set(key, ref);
-      if (!scheduled) {
-        scheduled = true;
-        schedule(flush);
-      }
+      queue(key, ref);
     },
     get: (key: string): Known => known.get(key) ?? LOADING,
     subscribe(key: string, listener: () => void) {
-      const set = listeners.get(key) ?? new Set();
-      set.add(listener);
-      listeners.set(key, set);
+      const keyListeners = listeners.get(key) ?? new Set();
+      keyListeners.add(listener);
+      listeners.set(key, keyListeners);
       return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(key);
+        keyListeners.delete(listener);
+        if (keyListeners.size === 0) listeners.delete(key);
       };
     },
+  };
+}
+
+function describe(error: unknown): { code: string; message: string } {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return {
+    code: typeof code === 'string' ? code : 'internal_error',
+    message: typeof message === 'string' ? message : String(error),
   };
 }
 

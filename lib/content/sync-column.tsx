@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { SyncCell } from '@/components/SyncCell';
 import css from '@/components/sync-cell.css?inline';
 import type { ListPage, SiteAdapter } from '../adapters/types';
-import { type RecordRef, recordKey } from '../contract/records';
+import { type RecordRef, recordKey, recordRefSchema } from '../contract/records';
 import { logError } from '../log';
 import type { StatusStore } from './status-store';
 
@@ -28,33 +28,35 @@ interface Cell {
 
 /** How long one slice of row work may take before the host gets the main thread back. */
 const SLICE_MS = 8;
-
 /** Rows this far below or above the screen are asked for before they are scrolled to. */
 const AHEAD = '400px 0px';
+/** Our controls must never trigger the host's own handlers (a Xero row opens its invoice on click). */
+const CONTAINED_EVENTS = ['click', 'mousedown', 'mouseup', 'dblclick', 'keydown'];
 
 export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdapter, store: StatusStore): () => void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   const cells = new Map<Element, Cell>();
   const root = createRoot(doc.createElement('div'));
+  // The exact nodes we inserted and removed, so our own mutations are told from the host's.
+  const weAdded = new WeakSet<Node>();
+  const weRemoved = new WeakSet<Node>();
+  /** Keys whose reference passed the contract's checks: only those are ever shown or sent. */
+  const validKeys = new Set<string>();
   let nextId = 0;
-  let scheduled = false;
+  let disposed = false;
+  let scanRequested = false;
+  let continuation = 0;
   let pending: { rows: Element[]; next: number } | null = null;
-  // Only rows on (or near) the screen are asked for: a 1,000-row table costs one request at first.
-  const visibility = new IntersectionObserver(
-    (entries) => {
-      let newlySeen = false;
-      for (const entry of entries) {
-        const cell = entry.isIntersecting ? cells.get(entry.target) : undefined;
-        if (!cell) continue;
-        store.want(cell.ref);
-        newlySeen ||= !cell.seen;
-        cell.seen = true;
-      }
-      if (newlySeen) render();
-    },
-    { rootMargin: AHEAD },
-  );
+
+  const guarded = (work: () => void) => {
+    if (disposed) return;
+    try {
+      work();
+    } catch (error) {
+      logError('sync-column', error, { page: page.kind, url: doc.location?.href });
+    }
+  };
 
   const render = () =>
     root.render(
@@ -63,79 +65,103 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
         .map((cell) => createPortal(<SyncCell recordKey={cell.key} store={store} />, cell.shadow, String(cell.id))),
     );
 
-  function addCell(row: Element, ref: RecordRef): Element {
+  // Only rows on (or near) the screen are asked for: a 1,000-row table costs one request at first.
+  const visibility = new IntersectionObserver(
+    (entries) =>
+      guarded(() => {
+        let newlySeen = false;
+        for (const entry of entries) {
+          const cell = entry.isIntersecting ? cells.get(entry.target) : undefined;
+          if (!cell) continue;
+          store.want(cell.ref);
+          newlySeen ||= !cell.seen;
+          cell.seen = true;
+        }
+        if (newlySeen) render();
+      }),
+    { rootMargin: AHEAD },
+  );
+
+  function insert(parent: Element, child: Element) {
+    weAdded.add(child);
+    parent.append(child);
+  }
+
+  function remove(element: Element) {
+    weRemoved.add(element);
+    element.remove();
+  }
+
+  function contain(element: Element) {
+    for (const type of CONTAINED_EVENTS) element.addEventListener(type, (e) => e.stopPropagation());
+  }
+
+  function addCell(row: Element, ref: RecordRef, key: string) {
     const td = doc.createElement('td');
     td.setAttribute(CELL_MARKER, '');
     td.style.textAlign = 'center';
-    // Our controls must never trigger the row's own handlers (a Xero row opens its invoice on click).
-    for (const type of ['click', 'mousedown', 'mouseup', 'dblclick', 'keydown']) td.addEventListener(type, (e) => e.stopPropagation());
+    contain(td);
     const holder = doc.createElement('span');
     const shadow = holder.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [sheet];
     td.append(holder);
-    row.append(td);
-    cells.set(td, { id: nextId++, shadow, ref, key: recordKey(ref), seen: false });
+    insert(row, td);
+    cells.set(td, { id: nextId++, shadow, ref, key, seen: false });
     visibility.observe(td);
-    return td;
   }
 
   function addHeader(headerRow: Element) {
     if (headerRow.querySelector(`:scope > [${HEADER_MARKER}]`)) return;
     const last = headerRow.lastElementChild;
     const header = doc.createElement(last?.tagName.toLowerCase() === 'td' ? 'td' : 'th');
-    // Borrow the table's header look (its class), but centre it over our icons whatever it aligns.
+    // Borrow the table's header look (its class), centred over our icons whatever it aligns; a
+    // click on it must not reach the host's header handlers (sorting).
     if (last) header.className = last.className;
     header.style.textAlign = 'center';
     header.style.whiteSpace = 'nowrap';
     header.setAttribute(HEADER_MARKER, '');
     header.textContent = HEADER_TEXT;
-    headerRow.append(header);
+    contain(header);
+    insert(headerRow, header);
+  }
+
+  /** The row's record, when its reference passes the contract's checks; anything else gets no cell. */
+  function recordOf(row: Element): { ref: RecordRef; key: string } | null {
+    const ref = adapter.recordOfRow(row, page);
+    if (!ref) return null;
+    const key = recordKey(ref);
+    if (!validKeys.has(key)) {
+      if (!recordRefSchema.safeParse(ref).success) return null;
+      validKeys.add(key);
+    }
+    return { ref, key };
+  }
+
+  function readRow(row: Element): boolean {
+    const record = recordOf(row);
+    const existing = row.querySelector(`:scope > [${CELL_MARKER}]`);
+    if (!record) {
+      if (existing) remove(existing);
+      return false;
+    }
+    const cell = existing ? cells.get(existing) : undefined;
+    if (!cell) {
+      if (existing) remove(existing); // a copy of our cell made by the host, with no shadow content
+      addCell(row, record.ref, record.key);
+      return true;
+    }
+    if (cell.key === record.key) return false;
+    // The host reused the row for another record: show that one, and ask for it when seen.
+    Object.assign(cell, record);
+    visibility.unobserve(existing as Element);
+    visibility.observe(existing as Element);
+    return true;
   }
 
   /** Starts reading the rows afresh: the host changed something. */
   function scan() {
-    scheduled = false;
-    const layout = adapter.layout(doc, page);
-    if (!layout) return;
-    addHeader(layout.headerRow);
-    pending = { rows: layout.rows, next: 0 };
-    continueScan();
-  }
-
-  /** Reads rows until the slice's time is up, then lets the host have the next frame. */
-  function continueScan() {
-    if (!pending) return;
-    const { rows } = pending;
-    const started = performance.now();
+    scanRequested = false;
     let changed = false;
-    for (; pending.next < rows.length; pending.next++) {
-      if (performance.now() - started > SLICE_MS) {
-        if (changed) render();
-        requestAnimationFrame(() => guarded(continueScan));
-        return;
-      }
-      const row = rows[pending.next] as Element;
-      const ref = adapter.recordOfRow(row, page);
-      const existing = row.querySelector(`:scope > [${CELL_MARKER}]`);
-      if (!ref) {
-        existing?.remove();
-        continue;
-      }
-      const key = recordKey(ref);
-      const cell = existing ? cells.get(existing) : undefined;
-      if (!cell) {
-        existing?.remove(); // a copy of our cell made by the host, with no shadow content
-        addCell(row, ref);
-        changed = true;
-      } else if (cell.key !== key) {
-        // The host reused the row for another record: show that one, and ask for it when seen.
-        Object.assign(cell, { ref, key });
-        visibility.unobserve(existing as Element);
-        visibility.observe(existing as Element);
-        changed = true;
-      }
-    }
-    pending = null;
     for (const element of cells.keys()) {
       if (!element.isConnected) {
         visibility.unobserve(element);
@@ -143,40 +169,60 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
         changed = true;
       }
     }
+    const layout = adapter.layout(doc, page);
+    if (layout) {
+      addHeader(layout.headerRow);
+      pending = { rows: layout.rows, next: 0 };
+    }
+    if (changed) render();
+    continueScan();
+  }
+
+  /** Reads rows until the slice's time is up, then lets the host have the next frame. */
+  function continueScan() {
+    if (!pending) return;
+    const started = performance.now();
+    let changed = false;
+    while (pending.next < pending.rows.length) {
+      if (performance.now() - started > SLICE_MS) {
+        continuation ||= requestAnimationFrame(() => {
+          continuation = 0;
+          guarded(continueScan);
+        });
+        break;
+      }
+      const row = pending.rows[pending.next++] as Element;
+      try {
+        changed = readRow(row) || changed;
+      } catch (error) {
+        logError('sync-column', error, { page: page.kind, row: row.id || row.getAttribute('row-id') });
+      }
+    }
+    if (pending.next >= pending.rows.length) pending = null;
     if (changed) render();
   }
 
-  const guarded = (work: () => void) => {
-    try {
-      work();
-    } catch (error) {
-      logError('sync-column', error, { page: page.kind, url: doc.location?.href });
-    }
-  };
-  const safeScan = () => guarded(scan);
+  const isOurs = (record: MutationRecord) =>
+    record.type === 'childList' &&
+    [...record.addedNodes].every((node) => weAdded.has(node)) &&
+    [...record.removedNodes].every((node) => weRemoved.has(node));
+
   const observer = new MutationObserver((records) => {
-    if (scheduled || records.every(isOurs)) return;
-    scheduled = true;
-    requestAnimationFrame(safeScan);
+    if (disposed || scanRequested || records.every(isOurs)) return;
+    scanRequested = true;
+    requestAnimationFrame(() => guarded(scan));
   });
   observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['row-id', 'data-id', 'id', 'href'] });
-  safeScan();
+  guarded(scan);
 
   return () => {
+    disposed = true;
     pending = null;
+    cancelAnimationFrame(continuation);
     observer.disconnect();
     visibility.disconnect();
     root.unmount();
     cells.clear();
     for (const element of doc.querySelectorAll(`[${CELL_MARKER}], [${HEADER_MARKER}]`)) element.remove();
   };
-}
-
-const isOurElement = (node: Node) => node instanceof Element && (node.hasAttribute(CELL_MARKER) || node.hasAttribute(HEADER_MARKER));
-
-/** Our own insertions and removals are not the host re-rendering: they need no new scan. */
-function isOurs(record: MutationRecord): boolean {
-  if (record.type !== 'childList') return false;
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every(isOurElement);
 }
