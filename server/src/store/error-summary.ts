@@ -1,63 +1,54 @@
 // Failed records grouped by record type and error code, with counts, examples and, where a
 // failure is caused by something else (an unmapped vendor, a missing cost code), that cause named.
-import { and, eq } from 'drizzle-orm';
+// Grouping and counting happen in the database, so a tenant with many failures costs a few rows.
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { recordTypeLabel, type System } from '../../../lib/contract/records';
-import type { Database } from '../db/connect';
+import { type Database, queryRows } from '../db/connect';
 import { records } from '../db/schema';
-import type { RecordRow } from './records';
 
 const EXAMPLES_PER_GROUP = 20;
+const MAX_GROUPS = 100;
+const MAX_BLOCKERS = 50;
+
+const errorCode = sql`coalesce(${records.lastError}->>'code', 'unknown_error')`;
 
 export async function errorSummary(db: Database, tenantId: string) {
-  const failed = await db
-    .select()
-    .from(records)
-    .where(and(eq(records.tenantId, tenantId), eq(records.state, 'failed')));
-  const groups = new Map<string, RecordRow[]>();
-  for (const row of failed) {
-    const id = `${row.system}/${row.recordType}/${row.lastError?.code ?? 'unknown_error'}`;
-    const group = groups.get(id);
-    if (group) group.push(row);
-    else groups.set(id, [row]);
-  }
-  const summary = [...groups.values()].map(describeGroup).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  return { total: failed.length, groups: summary };
+  const failed = and(eq(records.tenantId, tenantId), eq(records.state, 'failed'));
+  const groups = await queryRows<{ system: System; recordType: string; code: string; count: number }>(
+    db,
+    sql`select ${records.system} as system, ${records.recordType} as "recordType", ${errorCode} as code, count(*)::int as count
+        from ${records} where ${failed}
+        group by 1, 2, 3 order by 4 desc, 2 limit ${MAX_GROUPS}`,
+  );
+  const described = await Promise.all(
+    groups.map((group) => {
+      const inGroup = and(failed, eq(records.system, group.system), eq(records.recordType, group.recordType), sql`${errorCode} = ${group.code}`);
+      return describeGroup(db, group, inGroup as SQL);
+    }),
+  );
+  const [total] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from ${records} where ${failed}`);
+  return { total: total?.count ?? 0, groups: described };
 }
 
-function describeGroup(rows: RecordRow[]) {
-  const first = rows[0] as RecordRow;
-  const error = first.lastError;
-  const label = recordTypeLabel(first.system as System, first.recordType);
-  const blockers = countBlockers(rows);
+async function describeGroup(db: Database, group: { system: System; recordType: string; code: string; count: number }, inGroup: SQL) {
+  const examples = await db.select().from(records).where(inGroup).orderBy(desc(records.updatedAt)).limit(EXAMPLES_PER_GROUP);
+  const blockers = await queryRows<{ kind: string; name: string; count: number }>(
+    db,
+    sql`select ${records.lastError}->'blockedBy'->>'kind' as kind, ${records.lastError}->'blockedBy'->>'name' as name, count(*)::int as count
+        from ${records} where ${inGroup} and ${records.lastError}->'blockedBy' is not null
+        group by 1, 2 order by 3 desc, 2 limit ${MAX_BLOCKERS}`,
+  );
+  const error = examples[0]?.lastError;
+  const label = recordTypeLabel(group.system, group.recordType);
   return {
-    system: first.system as System,
-    recordType: first.recordType,
+    ...group,
     label,
-    code: error?.code ?? 'unknown_error',
-    count: rows.length,
     message: error?.message ?? 'The integration did not say why.',
     hint: error?.hint ?? 'Ask the integration administrator.',
-    explanation: explain(label, rows.length, error?.message, blockers),
+    explanation: explain(label, group.count, error?.message, blockers),
     blockers,
-    records: rows.slice(0, EXAMPLES_PER_GROUP).map((row) => ({
-      ref: row.ref,
-      key: row.key,
-      number: row.number,
-      url: row.url,
-      message: row.lastError?.message ?? '',
-    })),
+    records: examples.map((row) => ({ ref: row.ref, key: row.key, number: row.number, url: row.url, message: row.lastError?.message ?? '' })),
   };
-}
-
-function countBlockers(rows: RecordRow[]) {
-  const counts = new Map<string, { kind: string; name: string; count: number }>();
-  for (const blocker of rows.flatMap((row) => (row.lastError?.blockedBy ? [row.lastError.blockedBy] : []))) {
-    const id = `${blocker.kind}\u0000${blocker.name}`;
-    const entry = counts.get(id) ?? { ...blocker, count: 0 };
-    entry.count++;
-    counts.set(id, entry);
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 /** "3 Procore direct costs could not be pushed because the vendor they need could not be matched ...: Acme (2), Bolt (1)." */
