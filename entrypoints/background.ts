@@ -20,10 +20,14 @@ export default defineBackground(() => {
   });
 });
 
-/** Content scripts can read storage.local by default; the token must stay out of their reach. */
+/**
+ * Content scripts can read storage.local by default. Chrome lets the background restrict it to
+ * trusted contexts; Firefox cannot (its access levels apply to storage.session only), so there the
+ * token must move to the extension's own database when the options page stores it (issue 6).
+ */
 function restrictStorageToExtension(): void {
   const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
-  // Firefox has no access levels: there, content scripts never get the token through messaging either.
+  // Absent in Firefox and older Chrome: see above.
   local
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     .catch((error) => logError('background', error, { step: 'setAccessLevel' }));

@@ -1,5 +1,6 @@
 // Where the extension keeps its connection to the sync-status service. Only the background and
-// the extension's own pages read it: the background restricts local storage to trusted contexts.
+// the extension's own pages use it. In Chrome the background restricts local storage to trusted
+// contexts; Firefox cannot, so the token is to move to the extension's own database (issue 6).
 import { storage } from 'wxt/utils/storage';
 
 export interface ServiceConnection {
