@@ -54,7 +54,7 @@ function classicRecord(row: Element, page: ListPage): RecordRef | null {
   const recordType: XeroRecordType | undefined =
     declared === 'INVOICETYPE/ACCREC' ? 'invoice' : declared === 'INVOICETYPE/ACCPAY' ? 'bill' : undefined;
   const expected = page.kind === 'xero_invoices' ? 'invoice' : 'bill';
-  if (declared !== undefined && declared !== null && recordType !== expected) return null;
+  if (declared != null && recordType !== expected) return null;
   // When the row links to its record, the link must name the same one.
   const base = `https://go.xero.com/${expected === 'invoice' ? 'AccountsReceivable' : 'AccountsPayable'}/`;
   const linked = recordsLinkedFrom(row, base);

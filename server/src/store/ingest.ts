@@ -28,7 +28,7 @@ export async function ingest(db: Database, tenantId: string, actor: string, body
   return db.transaction(async (tx) => {
     await lockTenant(tx, tenantId);
     const keys = reports.flatMap((r) => (r.counterpart ? [recordKey(r.ref), recordKey(r.counterpart.ref)] : [recordKey(r.ref)]));
-    const existing = await findRecords(tx, tenantId, [...new Set(keys)], true);
+    const existing = await findRecords(tx, tenantId, [...new Set(keys)]);
     // Later reports in the batch see earlier ones: a record and its counterpart may both be reported.
     const changed = new Map<string, RecordRow>();
     const current = (key: string) => changed.get(key) ?? existing.get(key);

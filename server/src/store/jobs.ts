@@ -64,7 +64,7 @@ async function queueInTransaction(tx: Transaction, tenantId: string, actor: stri
     .insert(records)
     .values(pushes.map((p) => newRecordRow(tenantId, p.ref)))
     .onConflictDoNothing();
-  const rows = await findRecords(tx, tenantId, keys, true);
+  const rows = await findRecords(tx, tenantId, keys);
   const idempotencyKeys = pushes.map((p) => p.idempotencyKey);
   const earlier = await tx
     .select()
@@ -300,7 +300,7 @@ async function finishJob(tx: Transaction, job: JobRow, actor: string, outcome: O
     .returning();
 
   const keys = counterpart ? [job.recordKey, recordKey(counterpart.ref)] : [job.recordKey];
-  const rows = await findRecords(tx, job.tenantId, keys, true);
+  const rows = await findRecords(tx, job.tenantId, keys);
   const record = rows.get(job.recordKey) ?? newRecordRow(job.tenantId, job.ref);
   const events: NewEvent[] = [];
   const changed: RecordRow[] = [];

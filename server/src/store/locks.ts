@@ -49,7 +49,7 @@ async function changeLock(db: Database, tenantId: string, ref: RecordRef, change
   return db.transaction(async (tx) => {
     await lockTenant(tx, tenantId);
     const key = recordKey(ref);
-    const existing = (await findRecords(tx, tenantId, [key], true)).get(key);
+    const existing = (await findRecords(tx, tenantId, [key])).get(key);
     const before = existing ? { ...existing, ref: mergeRefs(existing.ref, ref) } : newRecordRow(tenantId, ref);
     const { row, event } = await change(before);
     await saveRecords(tx, tenantId, [row]);

@@ -94,12 +94,12 @@ export function mergeRefs(stored: RecordRef, given: RecordRef): RecordRef {
   return { ...stored, ...given };
 }
 
-export async function findRecords(db: Queryable, tenantId: string, keys: string[], forUpdate = false) {
-  const query = db
+/** Rows by key. A writer reads them after lockTenant, which already keeps other writers out. */
+export async function findRecords(db: Queryable, tenantId: string, keys: string[]) {
+  const rows = await db
     .select()
     .from(records)
     .where(and(eq(records.tenantId, tenantId), sql`${records.key} = ANY(${sql.param(keys)})`));
-  const rows = forUpdate ? await query.for('update') : await query;
   return new Map(rows.map((row) => [row.key, row]));
 }
 
