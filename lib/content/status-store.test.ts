@@ -9,15 +9,23 @@ const statusOf = (ref: RecordRef) => ({ ref, key: recordKey(ref), state: 'synced
 
 function storeWithManualFrames(fetch = vi.fn(async (refs: RecordRef[]) => refs.map(statusOf))) {
   let frame: (() => void) | undefined;
+  let time = 0;
   const retries: (() => void)[] = [];
-  const store = createStatusStore(fetch, { schedule: (run) => (frame = run), retryLater: (run) => retries.push(run) });
+  const store = createStatusStore(fetch, { schedule: (run) => (frame = run), retryLater: (run) => retries.push(run), now: () => time });
+  const oneFrame = () => {
+    const run = frame;
+    frame = undefined;
+    time += 16;
+    run?.();
+  };
   return {
     store,
     fetch,
     retries,
+    oneFrame,
+    /** Lets frames pass until the store has asked (or has nothing to ask). */
     nextFrame: async () => {
-      frame?.();
-      frame = undefined;
+      for (let i = 0; i < 10 && frame; i++) oneFrame();
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
   };
@@ -35,6 +43,41 @@ describe('the status store', () => {
     store.want(cost(2));
     await nextFrame();
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits while rows keep coming frame after frame, but not for long', async () => {
+    const { store, fetch, oneFrame } = storeWithManualFrames();
+    store.want(cost(1));
+    oneFrame();
+    store.want(cost(2));
+    oneFrame();
+    store.want(cost(3));
+    oneFrame();
+    expect(fetch).not.toHaveBeenCalled();
+    oneFrame(); // a frame with no new rows
+    expect(fetch.mock.calls.map((call) => call[0].length)).toEqual([3]);
+
+    for (let n = 10; n < 20; n++) {
+      store.want(cost(n));
+      oneFrame();
+    }
+    // Rows that never stop coming are asked for at least every 50 ms.
+    expect(fetch.mock.calls.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('holds the question while a long list is read, however many frames that takes', async () => {
+    const { store, fetch, oneFrame, nextFrame } = storeWithManualFrames();
+    const release = store.hold();
+    for (let n = 0; n < 10; n++) {
+      store.want(cost(n));
+      oneFrame();
+      oneFrame();
+    }
+    expect(fetch).not.toHaveBeenCalled();
+    release();
+    release(); // a second release changes nothing
+    await nextFrame();
+    expect(fetch.mock.calls.map((call) => call[0].length)).toEqual([10]);
   });
 
   it('splits a screenful of 1,200 rows into messages of at most 500', async () => {

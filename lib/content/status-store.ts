@@ -1,5 +1,6 @@
-// The statuses the page's cells show. Rows that appear within one frame are asked for in one
-// message (at most 500 references each); each cell listens to its own record only, so an answer
+// The statuses the page's cells show. Rows that appear together are asked for in one message (at
+// most 500 references each): the question waits while new rows keep coming frame after frame (a
+// grid draws its rows over a few frames), up to a short limit; each cell listens to its own record only, so an answer
 // re-renders just the cells it concerns. A failed look-up is asked again with a growing pause
 // (signing in, a rate limit or a restarted service then heal without a page reload).
 import { MAX_REFS_PER_LOOKUP } from '../contract/api';
@@ -13,15 +14,18 @@ type Fetch = (refs: RecordRef[]) => Promise<RecordStatus[]>;
 const LOADING: Known = { kind: 'loading' };
 const FIRST_RETRY_MS = 2_000;
 const LAST_RETRY_MS = 60_000;
+/** The longest a question waits for more rows once the first is wanted. */
+const GATHER_MS = 50;
 
 interface Options {
   schedule?: (run: () => void) => void;
   retryLater?: (run: () => void, ms: number) => void;
+  now?: () => number;
 }
 
 export function createStatusStore(
   fetchStatuses: Fetch,
-  { schedule = (run) => requestAnimationFrame(run), retryLater = (run, ms) => setTimeout(run, ms) }: Options = {},
+  { schedule = (run) => requestAnimationFrame(run), retryLater = (run, ms) => setTimeout(run, ms), now = () => performance.now() }: Options = {},
 ) {
   const known = new Map<string, Known>();
   const listeners = new Map<string, Set<() => void>>();
@@ -29,6 +33,10 @@ export function createStatusStore(
   /** How many look-ups in a row failed, per record, for the pause before the next. */
   const failures = new Map<string, number>();
   let scheduled = false;
+  /** When the waiting question began, and how many records it had at the last frame. */
+  let gathering: { since: number; size: number } | null = null;
+  /** While the page's rows are being read (over several frames), their question waits for all. */
+  let holds = 0;
 
   const set = (key: string, value: Known) => {
     known.set(key, value);
@@ -37,6 +45,7 @@ export function createStatusStore(
 
   function queue(key: string, ref: RecordRef) {
     wanted.set(key, ref);
+    gathering ??= { since: now(), size: 0 };
     if (!scheduled) {
       scheduled = true;
       schedule(flush);
@@ -79,6 +88,15 @@ export function createStatusStore(
 
   function flush() {
     scheduled = false;
+    if (holds > 0) return; // asked when the reading ends
+    if (gathering && wanted.size > gathering.size && now() - gathering.since < GATHER_MS) {
+      // Rows came in this frame: more may come in the next.
+      gathering.size = wanted.size;
+      scheduled = true;
+      schedule(flush);
+      return;
+    }
+    gathering = null;
     const refs = [...wanted.values()];
     wanted.clear();
     for (let start = 0; start < refs.length; start += MAX_REFS_PER_LOOKUP) void ask(refs.slice(start, start + MAX_REFS_PER_LOOKUP));
@@ -91,6 +109,20 @@ export function createStatusStore(
       if (known.has(key)) return;
       known.set(key, LOADING);
       queue(key, ref);
+    },
+    /** Holds questions back until the returned release is called: the rows read meanwhile go together. */
+    hold(): () => void {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        if (holds === 0 && wanted.size > 0 && !scheduled) {
+          scheduled = true;
+          schedule(flush);
+        }
+      };
     },
     get: (key: string): Known => known.get(key) ?? LOADING,
     subscribe(key: string, listener: () => void) {
