@@ -12,7 +12,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const extensionDir = path.join(root, '.output', 'chrome-mv3');
 const fixturesDir = path.join(root, 'e2e', 'fixtures');
 
-export type Fixture = string | { html: string };
+/** A file from e2e/fixtures, generated HTML, or any file by its absolute path (a library the page loads). */
+export type Fixture = string | { html: string } | { file: string };
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 
 export interface ExtensionHarness {
   id: string;
@@ -75,7 +82,7 @@ export const test = base.extend<
   extension: async ({ context }, use) => {
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(serviceWorker.url()).host;
-    const served = new Map<string, string>();
+    const served = new Map<string, { body: string; contentType: string }>();
     const routedOrigins = new Set<string>();
     const errors = new WeakMap<Page, string[]>();
 
@@ -90,17 +97,19 @@ export const test = base.extend<
     };
 
     const serve = async (url: string, fixture: Fixture) => {
-      const html = typeof fixture === 'string' ? await readFile(path.join(fixturesDir, fixture), 'utf8') : fixture.html;
-      served.set(withoutHash(url), html);
+      const file = typeof fixture === 'string' ? path.join(fixturesDir, fixture) : 'file' in fixture ? fixture.file : null;
+      const body = file ? await readFile(file, 'utf8') : (fixture as { html: string }).html;
+      const contentType = contentTypes[path.extname(new URL(url).pathname)] ?? contentTypes['.html'];
+      served.set(withoutHash(url), { body, contentType: contentType as string });
       const origin = new URL(url).origin;
       if (routedOrigins.has(origin)) return;
       routedOrigins.add(origin);
       // Only this origin is intercepted, so the extension's own traffic to the service is untouched.
       await context.route(`${origin}/**`, (route) => {
-        const body = served.get(withoutHash(route.request().url()));
-        return body === undefined
+        const found = served.get(withoutHash(route.request().url()));
+        return found === undefined
           ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not served by this test' })
-          : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+          : route.fulfill({ status: 200, ...found });
       });
     };
 

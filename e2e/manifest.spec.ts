@@ -9,10 +9,10 @@ interface InstalledManifest {
   optional_permissions?: string[];
   externally_connectable?: unknown;
   web_accessible_resources?: unknown[];
-  content_scripts: { matches: string[] }[];
+  content_scripts: { matches: string[]; js: string[]; world?: string }[];
 }
 
-test('the installed manifest asks for storage and the three host families only', async ({ extension }) => {
+test('the installed manifest asks for storage and the three host families only, isolated but for the grid helper', async ({ extension }) => {
   const page = await extension.openExtensionPage('manifest.json');
   const manifest = JSON.parse((await page.locator('body').textContent()) ?? '') as InstalledManifest;
   expect(manifest.manifest_version).toBe(3);
@@ -21,6 +21,11 @@ test('the installed manifest asks for storage and the three host families only',
   expect(manifest.optional_permissions ?? []).toEqual([]);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.web_accessible_resources ?? []).toEqual([]);
-  const matches = manifest.content_scripts.flatMap((script) => script.matches);
-  expect(matches.sort()).toEqual(matchPatterns().sort());
+  // The inspector runs isolated in every supported family; only the small grid helper, which holds
+  // no token and sends no messages, runs in the page's own world, and only on Procore.
+  const scripts = manifest.content_scripts.map(({ js, matches, world }) => ({ js, matches: [...matches].sort(), world: world ?? 'ISOLATED' }));
+  expect(scripts).toEqual([
+    { js: ['content-scripts/ag-grid-column.js'], matches: ['https://*.procore.com/*'], world: 'MAIN' },
+    { js: ['content-scripts/host-page.js'], matches: matchPatterns().sort(), world: 'ISOLATED' },
+  ]);
 });

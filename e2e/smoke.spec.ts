@@ -1,6 +1,7 @@
 // The extension runs in every supported host family, talks to its background, and stays out of
 // every other page.
 import { expect, test } from './harness';
+import { serveProcoreAssets } from './procore';
 
 const marker = 'data-erp-sync-inspector';
 
@@ -8,7 +9,7 @@ const supportedPages = [
   {
     name: 'Procore, new URL style (Invoicing)',
     url: 'https://app.procore.com/webclients/host/companies/598134325511640/projects/598134325548164/tools/invoicing',
-    fixture: 'procore/invoicing-owner.html',
+    fixture: 'procore/invoicing.html',
   },
   {
     name: 'Procore, legacy URL style on a regional host (Direct Costs)',
@@ -39,6 +40,8 @@ const supportedPages = [
 
 for (const { name, url, fixture } of supportedPages) {
   test(`injects and reaches the background on ${name}`, async ({ extension }) => {
+    const { origin } = new URL(url);
+    if (origin.endsWith('.procore.com')) await serveProcoreAssets(extension, origin, '35.3.1');
     const page = await extension.openFixture(url, fixture);
     // "ready" is set only after the background answered over the message protocol.
     await expect(page.locator('xpath=/html')).toHaveAttribute(marker, 'ready');

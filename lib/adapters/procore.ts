@@ -2,6 +2,7 @@
 // both URL styles. Grids are AG Grid (rows recycled on scroll, pinned containers); the legacy
 // Direct Costs page is a server-rendered table.item-list.
 import type { RecordRef } from '../contract/records';
+import { agGridLayout, rowParts } from './ag-grid';
 import { recordsLinkedFrom, theOneRecord } from './row-links';
 import { tableLayout } from './table-layout';
 import type { ListKind, SiteAdapter } from './types';
@@ -51,21 +52,24 @@ export const procore: SiteAdapter = {
     const recordType = recordTypeOf(page.kind);
     const { host, companyId, projectId } = page.scope;
     if (!recordType || !projectId) return null;
-    const linked = theOneRecord(
-      recordsLinkedFrom(row, `https://${host}/`).filter((ref) => ref.recordType === recordType),
-    );
+    // A grid row's record link may sit in its pinned part, another element of the same row.
+    const parts = rowParts(row);
+    const links = parts.flatMap((part) => recordsLinkedFrom(part, `https://${host}/`));
+    const linked = theOneRecord(links.filter((ref) => ref.recordType === recordType));
     if (linked?.system === 'procore') {
       // A link into another project is not this list's record.
       if (linked.projectId !== projectId) return null;
       return { ...linked, companyId: linked.companyId ?? companyId, host };
     }
-    const gridId = agGridRecordId(row);
+    // A row that opens another kind of record is not this list's (a list the page is replacing).
+    if (links.length > 0) return null;
+    const gridId = agGridRecordId(row, parts);
     return gridId ? { system: 'procore', recordType, companyId, projectId, recordId: gridId, host } : null;
   },
 
-  // The legacy server-rendered table. The AG Grid pages come with their grid fixture.
+  // The legacy server-rendered table, or the tool's data table (the first grid on the page).
   layout(doc) {
-    return tableLayout(doc.querySelector('table.item-list'));
+    return tableLayout(doc.querySelector('table.item-list')) ?? agGridLayout(doc.querySelector('.ag-root-wrapper'));
   },
 };
 
@@ -73,9 +77,11 @@ export const procore: SiteAdapter = {
  * AG Grid's row-id is the record id only when the grid was given ids; Procore's grids show it in
  * their cell ids (row-<id>-column-<col>). Only then is it trusted; a bare row index is not.
  */
-function agGridRecordId(row: Element): string | null {
+function agGridRecordId(row: Element, parts: Element[]): string | null {
   const rowId = row.getAttribute('row-id') ?? '';
   if (!/^[1-9]\d{0,19}$/.test(rowId)) return null;
-  const confirmed = [...row.querySelectorAll('[id^="row-"]')].some((cell) => cell.id.startsWith(`row-${rowId}-column-`));
+  const confirmed = parts.some((part) =>
+    [...part.querySelectorAll('[id^="row-"]')].some((cell) => cell.id.startsWith(`row-${rowId}-column-`)),
+  );
   return confirmed ? rowId : null;
 }

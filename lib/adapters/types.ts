@@ -22,10 +22,16 @@ export interface ListPage {
   scope: Record<string, string | undefined>;
 }
 
-/** Where a list's rows are: the header row to add our header cell to, and the body rows. */
+/**
+ * Where a list's rows are. A table gets our header cell added to its header row and a cell
+ * appended to each body row; a grid that draws our column itself (AG Grid) has no header row for
+ * us, is asked for the column through `columnHost`, and gives each row a slot for our cell.
+ */
 export interface ListLayout {
-  headerRow: Element;
+  headerRow: Element | null;
   rows: Element[];
+  columnHost?: Element;
+  slotOf?: (row: Element) => Element | null;
 }
 
 export interface SiteAdapter {

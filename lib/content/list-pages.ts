@@ -18,21 +18,27 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
   const adapter = adapters[site];
   // One store per tab: statuses seen on one list stay known when the user comes back to it.
   const store = createStatusStore(async (refs: RecordRef[]): Promise<RecordStatus[]> => (await callBackground('getStatuses', { refs })).statuses);
-  let current: { id: string; unmount: () => void } | null = null;
+  let shown: string | null = null;
+  let unmount: (() => void) | null = null;
 
   const update = () => {
     try {
       const page = adapter.listPage(new URL(doc.location.href));
       const id = page ? `${page.kind} ${JSON.stringify(page.scope)}` : null;
-      if (id === (current?.id ?? null)) return;
-      current?.unmount();
-      current = page && id ? { id, unmount: mountSyncColumn(doc, page, adapter, store) } : null;
+      if (id === shown) return;
+      // Recorded first: the new column reads its rows (and calls back here) as it mounts.
+      shown = id;
+      unmount?.();
+      unmount = null;
+      if (page) unmount = mountSyncColumn(doc, page, adapter, store, update);
     } catch (error) {
       logError('list-pages', error, { site, url: doc.location.href });
     }
   };
   update();
-  // WXT reports pushState navigation; hash routes (Zoho) and back/forward are reported at once.
-  for (const type of ['wxt:locationchange', 'hashchange', 'popstate']) lifetime.addEventListener(window, type, update);
-  lifetime.onInvalidated(() => current?.unmount());
+  // Hash routes (Zoho) and back/forward are reported once the address has changed. WXT reports a
+  // pushState as it starts, before the address changes: it is looked at once it has.
+  for (const type of ['hashchange', 'popstate']) lifetime.addEventListener(window, type, update);
+  lifetime.addEventListener(window, 'wxt:locationchange', () => setTimeout(update, 0));
+  lifetime.onInvalidated(() => unmount?.());
 }

@@ -8,14 +8,13 @@ import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { SyncCell } from '@/components/SyncCell';
 import css from '@/components/sync-cell.css?inline';
-import type { ListPage, SiteAdapter } from '../adapters/types';
+import { AG_GRID_COLUMN } from '../adapters/ag-grid';
+import type { ListLayout, ListPage, SiteAdapter } from '../adapters/types';
 import { type RecordRef, recordKey, recordRefSchema } from '../contract/records';
 import { logError } from '../log';
+import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT } from './markers';
 import type { StatusStore } from './status-store';
 
-export const CELL_MARKER = 'data-erp-sync-cell';
-export const HEADER_MARKER = 'data-erp-sync-header';
-export const HEADER_TEXT = 'ERP Synced';
 
 interface Cell {
   id: number;
@@ -33,7 +32,11 @@ const AHEAD = '400px 0px';
 /** Our controls must never trigger the host's own handlers (a Xero row opens its invoice on click). */
 const CONTAINED_EVENTS = ['click', 'mousedown', 'mouseup', 'dblclick', 'keydown'];
 
-export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdapter, store: StatusStore): () => void {
+/**
+ * `followAddress` is called before each reading of the rows: a host that changed its address
+ * with pushState may have replaced the list, and then this column is unmounted by it.
+ */
+export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdapter, store: StatusStore, followAddress: () => void): () => void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   const cells = new Map<Element, Cell>();
@@ -47,7 +50,11 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
   let disposed = false;
   let scanRequested = false;
   let continuation = 0;
-  let pending: { rows: Element[]; next: number } | null = null;
+  let pending: { layout: ListLayout; next: number } | null = null;
+  /** Keeps the store's question open while rows are read over several slices: one request for all. */
+  let releaseQuestions: (() => void) | null = null;
+  /** Grids we asked to draw our column; they are told to drop it when we leave. */
+  const columnHosts = new Set<Element>();
 
   const guarded = (work: () => void) => {
     if (disposed) return;
@@ -96,18 +103,40 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     for (const type of CONTAINED_EVENTS) element.addEventListener(type, (e) => e.stopPropagation());
   }
 
-  function addCell(row: Element, ref: RecordRef, key: string) {
-    const td = doc.createElement('td');
-    td.setAttribute(CELL_MARKER, '');
-    td.style.textAlign = 'center';
-    contain(td);
+  /**
+   * Asks for a cell's record once it is near the screen. A grid draws only the rows in and just
+   * around its viewport, which its own scrolling clips, so a drawn grid row counts as near.
+   */
+  function watch(element: Element, cell: Cell, drawnByGrid: boolean) {
+    if (!drawnByGrid) {
+      visibility.unobserve(element);
+      visibility.observe(element);
+      return;
+    }
+    store.want(cell.ref);
+    cell.seen = true;
+  }
+
+  /** A table row gets a cell of its own; a grid's slot gets our content. */
+  function addCell(parent: Element, ref: RecordRef, key: string, drawnByGrid: boolean) {
+    const cell = doc.createElement(drawnByGrid ? 'div' : 'td');
+    cell.setAttribute(CELL_MARKER, '');
+    cell.style.textAlign = 'center';
+    contain(cell);
     const holder = doc.createElement('span');
     const shadow = holder.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [sheet];
-    td.append(holder);
-    insert(row, td);
-    cells.set(td, { id: nextId++, shadow, ref, key, seen: false });
-    visibility.observe(td);
+    cell.append(holder);
+    insert(parent, cell);
+    const state: Cell = { id: nextId++, shadow, ref, key, seen: false };
+    cells.set(cell, state);
+    watch(cell, state, drawnByGrid);
+  }
+
+  function askForColumn(host: Element) {
+    if (columnHosts.has(host) && host.hasAttribute(AG_GRID_COLUMN.requestAttribute)) return;
+    host.setAttribute(AG_GRID_COLUMN.requestAttribute, HEADER_TEXT);
+    columnHosts.add(host);
   }
 
   function addHeader(headerRow: Element) {
@@ -137,9 +166,12 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     return { ref, key };
   }
 
-  function readRow(row: Element): boolean {
+  function readRow(row: Element, layout: ListLayout): boolean {
+    const drawnByGrid = layout.slotOf !== undefined;
+    const parent = layout.slotOf ? layout.slotOf(row) : row;
+    if (!parent) return false;
     const record = recordOf(row);
-    const existing = row.querySelector(`:scope > [${CELL_MARKER}]`);
+    const existing = parent.querySelector(`:scope > [${CELL_MARKER}]`);
     if (!record) {
       if (existing) remove(existing);
       return false;
@@ -147,20 +179,21 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     const cell = existing ? cells.get(existing) : undefined;
     if (!cell) {
       if (existing) remove(existing); // a copy of our cell made by the host, with no shadow content
-      addCell(row, record.ref, record.key);
+      addCell(parent, record.ref, record.key, drawnByGrid);
       return true;
     }
     if (cell.key === record.key) return false;
     // The host reused the row for another record: show that one, and ask for it when seen.
     Object.assign(cell, record);
-    visibility.unobserve(existing as Element);
-    visibility.observe(existing as Element);
+    watch(existing as Element, cell, drawnByGrid);
     return true;
   }
 
   /** Starts reading the rows afresh: the host changed something. */
   function scan() {
     scanRequested = false;
+    followAddress();
+    if (disposed) return;
     let changed = false;
     for (const element of cells.keys()) {
       if (!element.isConnected) {
@@ -171,8 +204,10 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     }
     const layout = adapter.layout(doc, page);
     if (layout) {
-      addHeader(layout.headerRow);
-      pending = { rows: layout.rows, next: 0 };
+      if (layout.headerRow) addHeader(layout.headerRow);
+      if (layout.columnHost) askForColumn(layout.columnHost);
+      pending = { layout, next: 0 };
+      releaseQuestions ??= store.hold();
     }
     if (changed) render();
     continueScan();
@@ -183,7 +218,8 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     if (!pending) return;
     const started = performance.now();
     let changed = false;
-    while (pending.next < pending.rows.length) {
+    const { rows } = pending.layout;
+    while (pending.next < rows.length) {
       if (performance.now() - started > SLICE_MS) {
         continuation ||= requestAnimationFrame(() => {
           continuation = 0;
@@ -191,14 +227,18 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
         });
         break;
       }
-      const row = pending.rows[pending.next++] as Element;
+      const row = rows[pending.next++] as Element;
       try {
-        changed = readRow(row) || changed;
+        changed = readRow(row, pending.layout) || changed;
       } catch (error) {
         logError('sync-column', error, { page: page.kind, row: row.id || row.getAttribute('row-id') });
       }
     }
-    if (pending.next >= pending.rows.length) pending = null;
+    if (pending.next >= rows.length) {
+      pending = null;
+      releaseQuestions?.();
+      releaseQuestions = null;
+    }
     if (changed) render();
   }
 
@@ -212,17 +252,19 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     scanRequested = true;
     requestAnimationFrame(() => guarded(scan));
   });
-  observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['row-id', 'data-id', 'id', 'href'] });
+  observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['row-id', 'row-index', 'data-id', 'id', 'href'] });
   guarded(scan);
 
   return () => {
     disposed = true;
     pending = null;
+    releaseQuestions?.();
     cancelAnimationFrame(continuation);
     observer.disconnect();
     visibility.disconnect();
     root.unmount();
     cells.clear();
+    for (const host of columnHosts) host.removeAttribute(AG_GRID_COLUMN.requestAttribute);
     for (const element of doc.querySelectorAll(`[${CELL_MARKER}], [${HEADER_MARKER}]`)) element.remove();
   };
 }

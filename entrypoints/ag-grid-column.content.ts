@@ -1,0 +1,16 @@
+// Procore's grids can only be given a column from the page's own world (see
+// lib/page-world/ag-grid-column.ts). This script holds no secrets and sends no messages: it only
+// answers the isolated content script's request for the column, made through a DOM attribute.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { logError } from '@/lib/log';
+import { serveColumnRequests } from '@/lib/page-world/ag-grid-column';
+import { matchPatterns, siteFamilies } from '@/lib/sites';
+
+export default defineContentScript({
+  matches: matchPatterns(siteFamilies.filter((family) => family.name === 'procore')),
+  world: 'MAIN',
+  runAt: 'document_idle',
+  main() {
+    serveColumnRequests(document, (error, context) => logError('ag-grid-column', error, context));
+  },
+});

@@ -1,0 +1,183 @@
+// Runs in the page's own JavaScript world, the only place where an AG Grid's API can be reached.
+// It does one job: while our content script asks for it (an attribute on the grid's root), it
+// keeps an "ERP Synced" column in that grid, pinned right, whose cells are empty slots for the
+// content script to fill. It knows nothing of records, the service or the token, defines no
+// globals, and only reads what AG Grid itself attaches to its elements.
+import { AG_GRID_COLUMN } from '../adapters/ag-grid';
+import { HEADER_MARKER, HEADER_TEXT } from '../content/markers';
+
+const { requestAttribute, slotAttribute, colId } = AG_GRID_COLUMN;
+
+/** The part of AG Grid's API we use; it has been stable from version 31 on. */
+export interface GridApi {
+  isDestroyed(): boolean;
+  getColumn(key: string): unknown;
+  getColumnDefs(): object[] | undefined;
+  setGridOption(key: 'columnDefs', value: object[]): void;
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+const isGridApi = (value: unknown): value is GridApi =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['isDestroyed', 'getColumn', 'getColumnDefs', 'setGridOption', 'addEventListener'].every(
+    (name) => typeof (value as Record<string, unknown>)[name] === 'function',
+  );
+
+/**
+ * The API of the grid an element belongs to. AG Grid keeps its controller of each row and header
+ * cell in a property named "__AG_<random>" on the element; the controller holds the grid's beans.
+ */
+export function gridApiOf(gridRoot: Element): GridApi | null {
+  const elements = [gridRoot.querySelector('.ag-header-cell'), gridRoot.querySelector('.ag-row')];
+  for (const element of elements) {
+    if (!element) continue;
+    for (const key of Object.keys(element)) {
+      if (!key.startsWith('__AG_')) continue;
+      const data = (element as unknown as Record<string, unknown>)[key] as Record<string, { beans?: { gridApi?: unknown } } | undefined>;
+      for (const controller of [data?.renderedRow, data?.headerCtrl]) {
+        const api = controller?.beans?.gridApi;
+        if (isGridApi(api)) return api;
+      }
+    }
+  }
+  return null;
+}
+
+/** Draws the slot our content script fills; AG Grid keeps it while the row shows any record. */
+class SlotRenderer {
+  private readonly gui = document.createElement('div');
+
+  init() {
+    this.gui.setAttribute(slotAttribute, '');
+    this.gui.style.cssText = 'display:flex;align-items:center;justify-content:center;height:100%;';
+  }
+
+  getGui() {
+    return this.gui;
+  }
+
+  refresh() {
+    return true; // the content script reads the row's record from the row itself
+  }
+}
+
+/** Our header: the grid's own text style, centred over the icons, marked for the content script. */
+class HeaderRenderer {
+  private readonly gui = document.createElement('div');
+
+  init() {
+    this.gui.style.cssText = 'display:flex;align-items:center;justify-content:center;width:100%;height:100%;';
+    const text = document.createElement('span');
+    text.className = 'ag-header-cell-text';
+    text.textContent = HEADER_TEXT;
+    text.setAttribute(HEADER_MARKER, '');
+    this.gui.append(text);
+  }
+
+  getGui() {
+    return this.gui;
+  }
+
+  refresh() {
+    return true;
+  }
+}
+
+export const ERP_COLUMN_DEF = {
+  colId,
+  headerName: HEADER_TEXT,
+  headerComponent: HeaderRenderer,
+  headerTooltip: 'Whether this record is synced with the accounting system (ERP Sync Inspector)',
+  cellRenderer: SlotRenderer,
+  pinned: 'right',
+  lockPinned: true,
+  lockPosition: 'right',
+  suppressMovable: true,
+  width: 128,
+  minWidth: 128,
+  resizable: false,
+  sortable: false,
+  filter: false,
+  editable: false,
+  suppressHeaderMenuButton: true,
+  suppressHeaderContextMenu: true,
+  suppressSizeToFit: true,
+  // Our content handles its own keys and clicks; the grid must not start editing or copy it.
+  suppressKeyboardEvent: () => true,
+  valueGetter: () => '',
+  cellStyle: { padding: '0' },
+};
+
+const withoutOurs = (defs: object[]) => defs.filter((def) => (def as { colId?: string }).colId !== colId);
+
+/** Keeps our column in one grid while it is asked for; returns how to let it go. */
+export function keepColumn(api: GridApi): () => void {
+  const ensure = () => {
+    if (api.isDestroyed() || api.getColumn(colId)) return;
+    api.setGridOption('columnDefs', [...withoutOurs(api.getColumnDefs() ?? []), ERP_COLUMN_DEF]);
+  };
+  // The host may load new column definitions (a saved view, a reset): ours comes back at once.
+  api.addEventListener('newColumnsLoaded', ensure);
+  ensure();
+  return () => {
+    if (api.isDestroyed()) return; // a destroyed grid warns on any call
+    api.removeEventListener('newColumnsLoaded', ensure);
+    if (api.getColumn(colId)) api.setGridOption('columnDefs', withoutOurs(api.getColumnDefs() ?? []));
+  };
+}
+
+/**
+ * Watches the document for grids that ask for our column (and stop asking). A grid may ask before
+ * it has drawn a row or header cell that leads to its API; it is then looked at again as it grows.
+ */
+export function serveColumnRequests(doc: Document, log: (error: unknown, context: Record<string, unknown>) => void): () => void {
+  const kept = new Map<Element, () => void>();
+  const requesting = () => doc.querySelectorAll(`.ag-root-wrapper[${requestAttribute}]`);
+  let scheduled = false;
+
+  const guard = (work: () => void, gridRoot: Element) => {
+    try {
+      work();
+    } catch (error) {
+      log(error, { grid: gridRoot.getAttribute('aria-label') ?? gridRoot.className, url: doc.location?.href });
+    }
+  };
+
+  const settle = () => {
+    scheduled = false;
+    for (const [gridRoot, letGo] of kept) {
+      if (gridRoot.isConnected && gridRoot.hasAttribute(requestAttribute)) continue;
+      kept.delete(gridRoot);
+      guard(letGo, gridRoot);
+    }
+    for (const gridRoot of requesting()) {
+      if (kept.has(gridRoot)) continue;
+      guard(() => {
+        const api = gridApiOf(gridRoot);
+        if (api) kept.set(gridRoot, keepColumn(api));
+      }, gridRoot);
+    }
+  };
+
+  // Cheap enough for every mutation batch: a request came or went, a grid we serve went away, or
+  // a grid that asked is still waiting for a row or header cell that leads to its API.
+  const needsLook = (records: MutationRecord[]) =>
+    records.some((record) => record.type === 'attributes') ||
+    [...kept.keys()].some((gridRoot) => !gridRoot.isConnected) ||
+    [...requesting()].some((gridRoot) => !kept.has(gridRoot));
+  const observer = new MutationObserver((records) => {
+    if (scheduled || !needsLook(records)) return;
+    scheduled = true;
+    queueMicrotask(settle);
+  });
+  observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: [requestAttribute] });
+  settle();
+
+  return () => {
+    observer.disconnect();
+    for (const [gridRoot, letGo] of kept) guard(letGo, gridRoot);
+    kept.clear();
+  };
+}
