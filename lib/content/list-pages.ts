@@ -32,7 +32,10 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
     }
   };
   update();
-  // WXT reports pushState navigation; hash routes (Zoho) and back/forward are reported at once.
-  for (const type of ['wxt:locationchange', 'hashchange', 'popstate']) lifetime.addEventListener(window, type, update);
+  // WXT reports pushState navigation from the Navigation API's navigate event, which fires before
+  // the address changes: the address is read once the page's own code has returned. Hash routes
+  // (Zoho) and back/forward are reported after the change, and are read the same way.
+  const afterNavigation = () => queueMicrotask(update);
+  for (const type of ['wxt:locationchange', 'hashchange', 'popstate']) lifetime.addEventListener(window, type, afterNavigation);
   lifetime.onInvalidated(() => current?.unmount());
 }
