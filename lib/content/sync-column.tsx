@@ -98,8 +98,16 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
 
   function addCell(row: Element, ref: RecordRef, key: string) {
     const td = doc.createElement('td');
+    // Borrow the row's cell look (its class: borders, padding, hover), as the header does; tables
+    // that style cells by class (XUI's) would otherwise lose their row lines under our column.
+    const last = row.lastElementChild;
+    if (last) td.className = last.className;
     td.setAttribute(CELL_MARKER, '');
+    // Centred in the row whatever the host aligns, and never making the row taller.
     td.style.textAlign = 'center';
+    td.style.verticalAlign = 'middle';
+    td.style.paddingTop = '0';
+    td.style.paddingBottom = '0';
     contain(td);
     const holder = doc.createElement('span');
     const shadow = holder.attachShadow({ mode: 'open' });
