@@ -24,7 +24,7 @@ function followFrom(url: string) {
 async function pushState(url: string) {
   window.dispatchEvent(new Event('wxt:locationchange'));
   history.pushState({}, '', url);
-  await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the page's task is over
 }
 
 describe('followListPages', () => {
