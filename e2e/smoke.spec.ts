@@ -22,6 +22,11 @@ const supportedPages = [
     fixture: 'xero/invoices-classic.html',
   },
   {
+    name: 'Xero new Bills list (single-page app)',
+    url: 'https://go.xero.com/app/!kh5BZ/bills/list/awaiting-payment',
+    fixture: 'xero/bills-list.html',
+  },
+  {
     name: 'Xero Account Transactions report',
     url: 'https://reporting.xero.com/!kh5BZ/v2/Run/New/1009',
     fixture: 'xero/account-transactions.html',

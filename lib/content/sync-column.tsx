@@ -117,11 +117,30 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     cell.seen = true;
   }
 
+  /**
+   * The host's row lines, read once from a cell of theirs. Its class is not copied: a host script
+   * that selects cells by class (Xero totals its amount cells) would take ours for one of its own.
+   */
+  let rowLines: { borderTop: string; borderBottom: string } | null = null;
+  function lookLikeRowCells(row: Element, cell: HTMLElement) {
+    const theirs = [...row.children].findLast((child) => !child.hasAttribute(CELL_MARKER));
+    if (!rowLines && theirs) {
+      const style = getComputedStyle(theirs);
+      rowLines = {
+        borderTop: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`,
+        borderBottom: `${style.borderBottomWidth} ${style.borderBottomStyle} ${style.borderBottomColor}`,
+      };
+    }
+    // Centred in the row and never making it taller.
+    Object.assign(cell.style, rowLines, { verticalAlign: 'middle', paddingTop: '0', paddingBottom: '0' });
+  }
+
   /** A table row gets a cell of its own; a grid's slot gets our content. */
   function addCell(parent: Element, ref: RecordRef, key: string, drawnByGrid: boolean) {
     const cell = doc.createElement(drawnByGrid ? 'div' : 'td');
     cell.setAttribute(CELL_MARKER, '');
     cell.style.textAlign = 'center';
+    if (!drawnByGrid) lookLikeRowCells(parent, cell as HTMLElement);
     contain(cell);
     const holder = doc.createElement('span');
     const shadow = holder.attachShadow({ mode: 'open' });

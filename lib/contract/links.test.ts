@@ -104,6 +104,8 @@ describe('parseRecordUrl', () => {
     [`https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=${guid}`, 'invoice', guid],
     [`https://go.xero.com/AccountsPayable/Edit.aspx?invoiceid=${guid.toUpperCase()}`, 'bill', guid],
     [`https://go.xero.com/app/!kh5BZ/invoicing/view/${guid}`, 'invoice', guid],
+    [`https://go.xero.com/app/!kh5BZ/bills/invoice?invoiceId=${guid.toUpperCase()}`, 'bill', guid],
+    [`https://go.xero.com/app/bills/invoice?invoiceId=${guid}`, 'bill', guid],
     [`https://go.xero.com/Journal/View.aspx?invoiceID=${guid}`, 'manual_journal', guid],
     [`https://go.xero.com/AccountsPayable/ViewCreditNote.aspx?creditNoteID=${guid}`, 'credit_note', guid],
     ['https://books.zoho.com/app/60012345678#/invoices/5254962000000234567?filter_by=Status.All', 'invoice', '5254962000000234567'],
@@ -118,6 +120,11 @@ describe('parseRecordUrl', () => {
       `https://go.xero.com/organisationlogin/default.aspx?shortcode=!kh5BZ&redirecturl=/AccountsPayable/Edit.aspx?InvoiceID=${guid}`,
     );
     expect(parsed).toMatchObject({ ok: true, ref: { system: 'xero', recordType: 'bill', shortCode: '!kh5BZ' } });
+  });
+
+  it('keeps the organisation of a bill opened in the new Bills app', () => {
+    const parsed = parseRecordUrl(`https://go.xero.com/app/!kh5BZ/bills/invoice?invoiceId=${guid}`);
+    expect(parsed).toMatchObject({ ok: true, ref: { system: 'xero', recordType: 'bill', shortCode: '!kh5BZ', recordId: guid } });
   });
 
   it('says a Xero bank transaction may be spend or receive money', () => {
@@ -146,6 +153,8 @@ describe('parseRecordUrl', () => {
     'https://go.xero.com/Dashboard/',
     'https://books.zoho.com/app/60012345678#/contacts/5',
     'https://app.procore.com/1/project/direct_costs/99999999999999999999999',
+    'https://go.xero.com/app/!kh5BZ/bills/invoice?invoiceId=7f4b6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5',
+    'https://go.xero.com/app/!kh5BZ/bills/invoice',
   ])('refuses %s as not a record page', (url) => {
     expect(parseRecordUrl(url)).toMatchObject({ ok: false, reason: 'not_a_record_page' });
   });

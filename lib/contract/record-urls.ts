@@ -93,6 +93,9 @@ function parseXero(url: URL): ParsedRecordUrl {
   if (/^\/AccountsPayable\/(View|Edit)\.aspx$/i.test(path) && invoiceId) {
     return record({ system: 'xero', recordType: 'bill', recordId: invoiceId });
   }
+  // The new Bills app's own address of a bill (seen in public links to Xero, not in its published deep links).
+  const appBill = path.match(/^\/app\/(?:(![A-Za-z0-9]+)\/)?bills\/invoice$/);
+  if (appBill && invoiceId) return record({ system: 'xero', recordType: 'bill', shortCode: appBill[1], recordId: invoiceId });
   const creditNoteId = query.get('creditnoteid');
   if (/^\/Accounts(Payable|Receivable)\/ViewCreditNote\.aspx$/i.test(path) && creditNoteId) {
     return record({ system: 'xero', recordType: 'credit_note', recordId: creditNoteId });
