@@ -104,6 +104,7 @@ describe('parseRecordUrl', () => {
     [`https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=${guid}`, 'invoice', guid],
     [`https://go.xero.com/AccountsPayable/Edit.aspx?invoiceid=${guid.toUpperCase()}`, 'bill', guid],
     [`https://go.xero.com/app/!kh5BZ/invoicing/view/${guid}`, 'invoice', guid],
+    [`https://go.xero.com/app/invoicing/edit/${guid.toUpperCase()}`, 'invoice', guid],
     [`https://go.xero.com/app/!kh5BZ/bills/invoice?invoiceId=${guid.toUpperCase()}`, 'bill', guid],
     [`https://go.xero.com/app/bills/invoice?invoiceId=${guid}`, 'bill', guid],
     [`https://go.xero.com/Journal/View.aspx?invoiceID=${guid}`, 'manual_journal', guid],

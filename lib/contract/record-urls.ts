@@ -84,8 +84,9 @@ function parseXero(url: URL): ParsedRecordUrl {
     const inner = parseXero(new URL(redirect, 'https://go.xero.com'));
     return inner.ok ? record({ ...inner.ref, shortCode }, inner.alsoPossible) : inner;
   }
-  const m = path.match(/^\/app\/(![A-Za-z0-9]+)\/invoicing\/view\/([0-9a-fA-F-]{36})$/);
-  if (m) return record({ system: 'xero', recordType: 'invoice', shortCode: m[1], recordId: m[2] });
+  // The new invoicing app: view or edit, with or without the organisation's short code.
+  const m = path.match(/^\/app\/(?:(![A-Za-z0-9]+)\/)?invoicing\/(?:view|edit)\/([0-9a-fA-F-]{36})$/);
+  if (m) return record({ system: 'xero', recordType: 'invoice', shortCode: m[1], recordId: m[2] as string });
   const invoiceId = query.get('invoiceid');
   if (/^\/AccountsReceivable\/(View|Edit)\.aspx$/i.test(path) && invoiceId) {
     return record({ system: 'xero', recordType: 'invoice', recordId: invoiceId });
