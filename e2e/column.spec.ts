@@ -9,6 +9,7 @@ const ZOHO = 'https://books.zoho.com/app/60012345678';
 const PROJECT = '598134325548164';
 
 const xeroInvoice = (recordId: string): RecordRef => ({ system: 'xero', recordType: 'invoice', recordId });
+const directCost = (recordId: string): RecordRef => ({ system: 'procore', recordType: 'direct_cost', projectId: PROJECT, recordId });
 const ownerInvoice = (recordId: string): RecordRef => ({ system: 'procore', recordType: 'owner_invoice', projectId: PROJECT, recordId });
 const zoho = (recordType: 'invoice' | 'bill', recordId: string): RecordRef => ({
   system: 'zoho_books',
@@ -76,6 +77,46 @@ test.describe('the ERP Synced column', () => {
     expect(extension.ourErrors(page)).toEqual([]);
   });
 
+  test('follows Xero classic Bills to pay through server-rendered paging and sorting', async ({ extension, tenant }) => {
+    const bill = (recordId: string): RecordRef => ({ system: 'xero', recordType: 'bill', recordId });
+    await tenant.report([
+      { ref: bill('3c1f9d8e-5b2a-4c7d-9e0f-1a2b3c4d5e6f'), state: 'synced', counterpart: { ref: directCost('598134332797815'), number: 'DC-0412' } },
+      {
+        ref: bill('4b2a0e9f-6c3b-4d8e-8f10-2b3c4d5e6f71'),
+        state: 'failed',
+        error: { code: 'vendor_not_mapped', message: 'Northgate Steel Erectors has no Procore vendor.', hint: 'Map the vendor, then re-sync.' },
+      },
+      { ref: bill('8f6e4c3d-a07f-4bc2-8354-6f7a8b9cadb5'), state: 'not_synced' },
+      { ref: bill('ab806e5f-c291-4de4-a576-8b9cadbecfd7'), state: 'synced' },
+    ]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    // Each page the server would render: the list, its second page, and the list sorted by amount.
+    const list = 'https://go.xero.com/AccountsPayable/Search.aspx?PageSize=5';
+    await extension.serve(`${list}&page=2`, 'xero/bills-classic.html');
+    await extension.serve(`${list}&page=1&sort=amount`, 'xero/bills-classic.html');
+    const page = await extension.openFixture(list, 'xero/bills-classic.html');
+    const billRow = (supplier: string) => `tbody tr:has(a.nav:text-is("${supplier}"))`;
+
+    await expect(badge(page, billRow('Bayline Concrete Pty Ltd'))).toHaveAttribute('aria-label', 'Synced with Procore DC-0412');
+    await expect(badge(page, billRow('Northgate Steel Erectors'))).toHaveAttribute('data-state', 'failed');
+    await expect(badge(page, billRow('Coastal Electrical Services'))).toHaveAttribute('data-state', 'unknown');
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(5);
+
+    await page.getByRole('link', { name: 'Page 2' }).click();
+    await expect(page).toHaveURL(`${list}&page=2`);
+    await expect(badge(page, billRow('Harbour Scaffolding Hire'))).toHaveAttribute('data-state', 'not_synced');
+    await expect(badge(page, billRow('Crane Logistics Group'))).toHaveAttribute('data-state', 'synced');
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(3);
+
+    await page.getByRole('link', { name: 'Due', exact: true }).click();
+    await expect(page).toHaveURL(`${list}&page=1&sort=amount`);
+    await expect(page.locator('tbody tr').first()).toContainText('Crane Logistics Group');
+    await expect(badge(page, 'tbody tr:first-child')).toHaveAttribute('data-state', 'synced');
+    await expect(badge(page, billRow('Northgate Steel Erectors'))).toHaveAttribute('data-state', 'failed');
+    await expect(page.locator('[data-erp-sync-header]')).toHaveCount(1);
+    expect(extension.ourErrors(page)).toEqual([]);
+  });
+
   test('keeps Zoho rows right through re-renders, sorting and hash navigation', async ({ extension, tenant }) => {
     await tenant.report([
       { ref: zoho('invoice', '5254962000000234567'), state: 'synced', counterpart: { ref: ownerInvoice('598134340000001'), number: 'PA-02' } },
@@ -125,23 +166,85 @@ test.describe('the ERP Synced column', () => {
     expect(extension.ourErrors(page)).toEqual([]);
   });
 
-  test('marks records on the legacy Procore Direct Costs table', async ({ extension, tenant }) => {
-    const cost: RecordRef = { system: 'procore', recordType: 'direct_cost', projectId: PROJECT, recordId: '598134332797815' };
+  test('follows the legacy Procore Direct Costs table through server-rendered sorting and paging', async ({ extension, tenant }) => {
     await tenant.report([
-      { ref: cost, state: 'synced', counterpart: { ref: { system: 'xero', recordType: 'bill', recordId: '3c1f9d8e-5b2a-4c7d-9e0f-1a2b3c4d5e6f' }, number: 'BILL-0318' } },
+      {
+        ref: directCost('598134332797815'),
+        state: 'synced',
+        counterpart: { ref: { system: 'xero', recordType: 'bill', recordId: '3c1f9d8e-5b2a-4c7d-9e0f-1a2b3c4d5e6f' }, number: 'BILL-0318' },
+      },
+      { ref: directCost('598134332797816'), state: 'not_synced' },
+      { ref: directCost('598134332797820'), state: 'synced' },
     ]);
     await extension.signIn(tenant.serviceUrl, tenant.token);
-    const page = await extension.openFixture(`https://us02.procore.com/${PROJECT}/project/direct_costs`, 'procore/direct-costs-legacy.html');
-    await expect(badge(page, 'table.item-list tbody tr')).toHaveAttribute('aria-label', 'Synced with Xero BILL-0318');
+    const origin = 'https://us02.procore.com';
+    const summary = `${origin}/${PROJECT}/project/direct_costs/summary/index`;
+    await extension.serve(`${summary}?page=1&sort[attribute]=amount`, 'procore/direct-costs-legacy.html');
+    await extension.serve(`${summary}?page=2&sort[attribute]=amount`, 'procore/direct-costs-legacy.html');
+    const page = await extension.openFixture(`${origin}/${PROJECT}/project/direct_costs`, 'procore/direct-costs-legacy.html');
+    const costRow = (vendor: string) => `table.item-list tbody tr:has(td:text-is("${vendor}"))`;
+
     await expect(page.locator('table.item-list thead [data-erp-sync-header]')).toHaveText('ERP Synced');
+    await expect(badge(page, costRow('Bayline Concrete Pty Ltd'))).toHaveAttribute('aria-label', 'Synced with Xero BILL-0318');
+    await expect(badge(page, costRow('Northgate Steel Erectors'))).toHaveAttribute('data-state', 'not_synced');
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(4);
+
+    // Sorted by amount (largest first), then its second page: full page loads.
+    await page.getByRole('link', { name: 'Amount' }).click();
+    await expect(page.locator('table.item-list tbody tr').first()).toContainText('Northgate Steel Erectors');
+    await expect(badge(page, 'table.item-list tbody tr:first-child')).toHaveAttribute('data-state', 'not_synced');
+    await page.getByRole('link', { name: '2', exact: true }).click();
+    await expect(page).toHaveURL(`${summary}?page=2&sort[attribute]=amount`);
+    await expect(badge(page, costRow('Metro Waste Removal'))).toHaveAttribute('data-state', 'synced');
+    await expect(badge(page, costRow('Bunnings Trade'))).toHaveAttribute('data-state', 'unknown');
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(2);
+    await expect(page.locator('[data-erp-sync-header]')).toHaveCount(1);
+    expect(extension.ourErrors(page)).toEqual([]);
   });
 
-  test('gives Account Transactions rows a cell only when they are records', async ({ extension, tenant }) => {
+  test('gives Account Transactions rows a cell only when they are records, through a re-run', async ({ extension, tenant }) => {
+    const xero = (recordType: 'spend_money' | 'receive_money' | 'bill' | 'invoice' | 'credit_note' | 'manual_journal', recordId: string): RecordRef => ({
+      system: 'xero',
+      recordType,
+      recordId,
+    });
+    await tenant.report([
+      { ref: xero('spend_money', '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b'), state: 'synced' },
+      { ref: xero('bill', '3c1f9d8e-5b2a-4c7d-9e0f-1a2b3c4d5e6f'), state: 'not_synced' },
+      { ref: xero('credit_note', '4d2e0f9a-6c3b-4d8e-8f10-2b3c4d5e6f70'), state: 'synced' },
+      {
+        ref: xero('manual_journal', '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d'),
+        state: 'failed',
+        error: { code: 'cost_code_not_mapped', message: 'Account 510 has no Procore cost code.', hint: 'Map the account.' },
+      },
+      { ref: xero('invoice', '8a5c7b3f-2d4e-4f60-9b0c-1d2e3f4a5b6c'), state: 'synced' },
+      { ref: xero('receive_money', '9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a'), state: 'not_synced' },
+    ]);
     await extension.signIn(tenant.serviceUrl, tenant.token);
     const page = await extension.openFixture('https://reporting.xero.com/!kh5BZ/v2/Run/New/1009', 'xero/account-transactions.html');
-    await expect(page.locator('tbody tr').nth(1).locator('[data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'unknown');
-    await expect(page.locator('tr.section [data-erp-sync-cell], tr.total [data-erp-sync-cell]')).toHaveCount(0);
-    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(1);
+    const bySource = (source: string) => page.locator('tbody tr', { has: page.getByRole('cell', { name: source, exact: true }) });
+    const expectReport = async () => {
+      const expected: [string, string][] = [
+        ['Spend Money', 'synced'],
+        ['Payable Invoice', 'not_synced'],
+        ['Payable Credit Note', 'synced'],
+        ['Manual Journal', 'failed'],
+        ['Receivable Invoice', 'synced'],
+        ['Receive Money', 'not_synced'],
+      ];
+      for (const [source, state] of expected) await expect(bySource(source).locator('[data-erp-sync-cell] .badge')).toHaveAttribute('data-state', state);
+      // Headings, totals and a bank transfer (not a record the integration syncs) get no cell.
+      await expect(page.locator('tr.section [data-erp-sync-cell], tr.total [data-erp-sync-cell]')).toHaveCount(0);
+      await expect(bySource('Bank Transfer').locator('[data-erp-sync-cell]')).toHaveCount(0);
+      await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(6);
+      await expect(page.locator('[data-erp-sync-header]')).toHaveCount(1);
+    };
+    await expectReport();
+    // "Update" runs the report again and draws a new table.
+    await page.getByRole('button', { name: 'Update' }).click();
+    await expect(page.locator('#report')).toHaveAttribute('aria-busy', 'false');
+    await expectReport();
+    expect(extension.ourErrors(page)).toEqual([]);
   });
 
   test('asks for the rows on screen only: a 1,000-row list costs one request at first', async ({ extension, tenant }) => {
@@ -156,6 +259,25 @@ test.describe('the ERP Synced column', () => {
     // Rows further down are asked for as they come into view.
     await page.locator('#row999').scrollIntoViewIfNeeded();
     await expect(badge(page, '#row999')).toHaveAttribute('data-state', 'unknown');
+  });
+
+  test('a 1,000-row Zoho Books list: one request at first, the rest as they are scrolled to', async ({ extension, tenant }) => {
+    const last = String(5254962000001000000n + 997n); // the 1,000th bill: two first-page bills, then the generated ones
+    await tenant.report([
+      { ref: zoho('bill', '5254962000000345672'), state: 'not_synced' },
+      { ref: zoho('bill', last), state: 'synced' },
+    ]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const before = tenant.lookups();
+    const page = await extension.openFixture(`${ZOHO}#/bills?per_page=1000`, 'zoho/books.html');
+    await expect(badge(page, '[id="5254962000000345672"]')).toHaveAttribute('data-state', 'not_synced');
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(1000);
+    const onScreen = await page.locator('[data-erp-sync-cell] .badge[data-state]:not([data-state="loading"])').count();
+    expect(onScreen).toBeLessThan(1000);
+    expect(tenant.lookups() - before).toBeLessThanOrEqual(Math.ceil(onScreen / 500));
+    await page.locator(`[id="${last}"]`).scrollIntoViewIfNeeded();
+    await expect(badge(page, `[id="${last}"]`)).toHaveAttribute('data-state', 'synced');
+    expect(extension.ourErrors(page)).toEqual([]);
   });
 
   test('shows why there is no status when the extension is not signed in', async ({ extension }) => {

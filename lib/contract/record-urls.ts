@@ -86,7 +86,7 @@ function parseXero(url: URL): ParsedRecordUrl {
   }
   // The new invoicing app: view or edit, with or without the organisation's short code.
   const m = path.match(/^\/app\/(?:(![A-Za-z0-9]+)\/)?invoicing\/(?:view|edit)\/([0-9a-fA-F-]{36})$/);
-  if (m) return record({ system: 'xero', recordType: 'invoice', shortCode: m[1], recordId: m[2] as string });
+  if (m) return record({ system: 'xero', recordType: 'invoice', shortCode: m[1], recordId: m[2] });
   const invoiceId = query.get('invoiceid');
   if (/^\/AccountsReceivable\/(View|Edit)\.aspx$/i.test(path) && invoiceId) {
     return record({ system: 'xero', recordType: 'invoice', recordId: invoiceId });
