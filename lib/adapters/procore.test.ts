@@ -86,6 +86,33 @@ describe('Procore rows', () => {
     expect(procore.recordOfRow(bareIndex, owner)).toBeNull();
   });
 
+  it('reads the record from the pinned part of a row when our slot is in another part (AG Grid 35)', () => {
+    const grid = element(`<div class="ag-root-wrapper"><div class="ag-root">
+      <div class="ag-pinned-left-cols-container"><div class="ag-row" row-id="3" row-index="0">
+        <div class="ag-cell"><a href="/${project}/project/prime_contracts/562949953443325/payment_applications/562950099171913">3</a></div></div></div>
+      <div class="ag-center-cols-container"><div class="ag-row" row-id="3" row-index="0"><div class="ag-cell">Approved</div></div></div>
+      <div class="ag-pinned-right-cols-container"><div class="ag-row" row-id="3" row-index="0"><div class="ag-cell"><div data-erp-sync-slot></div></div></div></div>
+    </div></div>`);
+    document.body.append(grid);
+    try {
+      const found = procore.layout(document, owner);
+      expect(found?.columnHost).toBe(grid);
+      expect(found?.rows).toHaveLength(1);
+      const [slotRow] = found?.rows ?? [];
+      expect(found?.slotOf?.(slotRow as Element)?.hasAttribute('data-erp-sync-slot')).toBe(true);
+      expect(procore.recordOfRow(slotRow as Element, owner)).toMatchObject({ recordType: 'owner_invoice', recordId: '562950099171913' });
+    } finally {
+      grid.remove();
+    }
+  });
+
+  it('never reads by row id a row that opens another kind of record (a list the page is replacing)', () => {
+    const subcontractorRow = element(`<div class="ag-row" row-id="598134325962303">
+      <div id="row-598134325962303-column-number"><a href="/webclients/host/companies/${company}/projects/${project}/tools/invoicing/requisitions/1/598134325962303">1</a></div></div>`);
+    expect(procore.recordOfRow(subcontractorRow, owner)).toBeNull();
+    expect(procore.recordOfRow(subcontractorRow, subcontractor)).toMatchObject({ recordType: 'subcontractor_invoice' });
+  });
+
   it('shows nothing for rows it cannot read with confidence', () => {
     const tableRow = (cells: string) => element(`<table><tbody><tr>${cells}</tr></tbody></table>`).querySelector('tr') as Element;
     const otherProject = tableRow(`<td><a href="/111/project/direct_costs/598134332797815">x</a></td>`);

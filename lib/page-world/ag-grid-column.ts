@@ -134,6 +134,8 @@ export function keepColumn(api: GridApi): () => void {
  */
 export function serveColumnRequests(doc: Document, log: (error: unknown, context: Record<string, unknown>) => void): () => void {
   const kept = new Map<Element, () => void>();
+  /** Grids whose API threw: asked again, they would only fail and log again on every change. */
+  const givenUp = new WeakSet<Element>();
   const requesting = () => doc.querySelectorAll(`.ag-root-wrapper[${requestAttribute}]`);
   let scheduled = false;
 
@@ -141,6 +143,7 @@ export function serveColumnRequests(doc: Document, log: (error: unknown, context
     try {
       work();
     } catch (error) {
+      givenUp.add(gridRoot);
       log(error, { grid: gridRoot.getAttribute('aria-label') ?? gridRoot.className, url: doc.location?.href });
     }
   };
@@ -153,7 +156,7 @@ export function serveColumnRequests(doc: Document, log: (error: unknown, context
       guard(letGo, gridRoot);
     }
     for (const gridRoot of requesting()) {
-      if (kept.has(gridRoot)) continue;
+      if (kept.has(gridRoot) || givenUp.has(gridRoot)) continue;
       guard(() => {
         const api = gridApiOf(gridRoot);
         if (api) kept.set(gridRoot, keepColumn(api));
@@ -166,7 +169,7 @@ export function serveColumnRequests(doc: Document, log: (error: unknown, context
   const needsLook = (records: MutationRecord[]) =>
     records.some((record) => record.type === 'attributes') ||
     [...kept.keys()].some((gridRoot) => !gridRoot.isConnected) ||
-    [...requesting()].some((gridRoot) => !kept.has(gridRoot));
+    [...requesting()].some((gridRoot) => !kept.has(gridRoot) && !givenUp.has(gridRoot));
   const observer = new MutationObserver((records) => {
     if (scheduled || !needsLook(records)) return;
     scheduled = true;
