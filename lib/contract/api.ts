@@ -108,7 +108,8 @@ export const errorSummaryResponseSchema = z
 export const changesQuerySchema = z.object({
   after: z
     .string()
-    .regex(/^\d{1,18}$/, 'after: a cursor returned by an earlier call, or 0')
+    .regex(/^(\d{1,18}|latest)$/, 'after: a cursor returned by an earlier call, 0, or latest')
+    .meta({ description: 'A cursor from an earlier call; 0 for everything; `latest` for no changes and the cursor of now.' })
     .default('0'),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });

@@ -1144,11 +1144,12 @@ export interface paths {
         };
         /**
          * Records changed since a cursor
-         * @description Scope: read. Start with after=0 (or the cursor of your last call) and repeat while hasMore. Cursors follow commit order, so nothing committed is skipped.
+         * @description Scope: read. Start with after=0 (or the cursor of your last call, or after=latest to follow only what changes from now) and repeat while hasMore. Cursors follow commit order, so nothing committed is skipped.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description A cursor from an earlier call; 0 for everything; `latest` for no changes and the cursor of now. */
                     after?: string;
                     limit?: number;
                 };

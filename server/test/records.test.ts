@@ -227,6 +227,8 @@ describe.each(engines)('records on %s', (engine) => {
       expect(seen).toEqual(refs.map(recordKey).sort());
       const quiet = await api.get(`/v1/changes?after=${second.body.cursor}`);
       expect(quiet.body).toEqual({ changes: [], cursor: second.body.cursor, hasMore: false });
+      // "latest" starts a follower at now, without walking the history.
+      expect((await api.get('/v1/changes?after=latest')).body).toEqual({ changes: [], cursor: second.body.cursor, hasMore: false });
       await api.post('/v1/records/lock', { ref: refs[0] });
       const locked = await api.get(`/v1/changes?after=${second.body.cursor}`);
       expect(locked.body.changes).toMatchObject([{ key: recordKey(refs[0] as never), lock: { locked: true } }]);

@@ -13,7 +13,7 @@ import { notFound } from '../errors';
 import { type AppEnv, requireScope } from '../http/access';
 import { bearer, errorAnswers, jsonAnswer, jsonBody } from '../http/openapi';
 import { errorSummary } from '../store/error-summary';
-import { changesSince } from '../store/lookup';
+import { changesSince, latestChange } from '../store/lookup';
 import { createToken, revokeToken } from '../store/tenants';
 
 const tags = ['Account'];
@@ -34,7 +34,8 @@ const changes = createRoute({
   tags,
   summary: 'Records changed since a cursor',
   description:
-    'Scope: read. Start with after=0 (or the cursor of your last call) and repeat while hasMore. Cursors follow ' +
+    'Scope: read. Start with after=0 (or the cursor of your last call, or after=latest to follow only what changes ' +
+      'from now) and repeat while hasMore. Cursors follow ' +
     'commit order, so nothing committed is skipped.',
   security: bearer,
   middleware: requireScope('read'),
@@ -91,7 +92,10 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, db: Database) {
 
   app.openapi(changes, async (c) => {
     const { after, limit } = c.req.valid('query');
-    return c.json(await changesSince(db, c.get('caller').tenantId, Number(after), limit), 200);
+    const { tenantId } = c.get('caller');
+    // A client that only wants what happens from now on (the extension) starts from here.
+    if (after === 'latest') return c.json({ changes: [], cursor: String(await latestChange(db, tenantId)), hasMore: false }, 200);
+    return c.json(await changesSince(db, tenantId, Number(after), limit), 200);
   });
 
   app.openapi(errors, async (c) => c.json(await errorSummary(db, c.get('caller').tenantId), 200));

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { type RecordRef, recordKey } from '../../../lib/contract/records';
 import type { RecordStatus } from '../../../lib/contract/status';
 import { type Database, queryRows } from '../db/connect';
-import { records } from '../db/schema';
+import { records, tenants } from '../db/schema';
 import { type StatusRow, statusOf } from './records';
 
 /**
@@ -43,6 +43,12 @@ function toStatusRow(row: RawStatusRow): StatusRow {
 }
 
 /** Records changed after a cursor, oldest change first, with their current status. */
+/** The cursor of the tenant's newest change. */
+export async function latestChange(db: Database, tenantId: string): Promise<number> {
+  const [tenant] = await db.select({ changeSeq: tenants.changeSeq }).from(tenants).where(eq(tenants.id, tenantId));
+  return tenant?.changeSeq ?? 0;
+}
+
 export async function changesSince(db: Database, tenantId: string, after: number, limit: number) {
   const rows = await db
     .select()
