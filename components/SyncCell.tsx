@@ -22,12 +22,13 @@ export function SyncCell({ recordKey, store }: { recordKey: string; store: Statu
   useLayoutEffect(() => {
     const element = bubble.current;
     const anchor = badge.current?.getBoundingClientRect();
-    if (!element || !anchor) return;
+    // The host may have removed the row while the bubble was open: nothing to show then.
+    if (!element || !anchor || !element.isConnected) return;
     if (!open) {
       if (element.matches(':popover-open')) element.hidePopover();
       return;
     }
-    element.showPopover();
+    if (!element.matches(':popover-open')) element.showPopover();
     const { width, height } = element.getBoundingClientRect();
     const above = anchor.top - GAP - height;
     element.style.top = `${above >= GAP ? above : anchor.bottom + GAP}px`;

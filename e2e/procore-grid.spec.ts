@@ -97,6 +97,11 @@ for (const version of Object.keys(AG_GRID_VERSIONS) as AgGridVersion[]) {
       const failure = page.locator(`.ag-row[row-id="${owner(2)}"] [data-erp-sync-cell] [role="tooltip"]`);
       await expect(failure).toBeVisible();
       await expect(failure).toContainText('Create or map the contact');
+      // In the top layer, above the row and not cut by the grid's cells.
+      expect(await failure.evaluate((bubble) => bubble.matches(':popover-open'))).toBe(true);
+      const bubbleBox = await failure.boundingBox();
+      const rowBox = await page.locator(`.ag-row[row-id="${owner(2)}"]`).last().boundingBox();
+      expect(bubbleBox?.y ?? 0).toBeLessThan((rowBox?.y ?? 0) - 10); // reaches above its row: nothing clips it
 
       // Sorting by amount, descending: rows move, each state stays with its invoice.
       const amountHeader = page.locator('.ag-header-cell[col-id="thisPeriod"] .ag-header-cell-label');
@@ -162,7 +167,8 @@ test.describe('Procore Direct Costs on AG Grid', () => {
     const drawn = await page.locator('[data-erp-sync-cell]').count();
     expect(drawn).toBeGreaterThan(10);
     expect(drawn).toBeLessThan(100);
-    await expect.poll(() => page.locator('[data-erp-sync-cell] .badge[data-state]').count()).toBe(drawn);
+    await expect.poll(() => page.locator('[data-erp-sync-cell] .badge[data-state]:not([data-state="loading"])').count()).toBe(drawn);
+    await page.waitForTimeout(300); // a split question would have been sent by now
     expect(tenant.lookups() - before).toBe(Math.ceil(drawn / 500));
     // The totals row is not a record: no cell.
     await expect(page.locator('.ag-floating-bottom [data-erp-sync-cell], .ag-row-pinned [data-erp-sync-cell]')).toHaveCount(0);

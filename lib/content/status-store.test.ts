@@ -80,6 +80,17 @@ describe('the status store', () => {
     expect(fetch.mock.calls.map((call) => call[0].length)).toEqual([10]);
   });
 
+  it('lets a hold go by itself after a moment: a page that never stops changing cannot starve the questions', async () => {
+    const { store, fetch, retries, nextFrame } = storeWithManualFrames();
+    store.hold(); // never released by its taker
+    store.want(cost(1));
+    await nextFrame();
+    expect(fetch).not.toHaveBeenCalled();
+    retries.forEach((run) => run()); // the hold's time is up
+    await nextFrame();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('splits a screenful of 1,200 rows into messages of at most 500', async () => {
     const { store, fetch, nextFrame } = storeWithManualFrames();
     for (let n = 0; n < 1200; n++) store.want(cost(n));

@@ -16,6 +16,8 @@ const FIRST_RETRY_MS = 2_000;
 const LAST_RETRY_MS = 60_000;
 /** The longest a question waits for more rows once the first is wanted. */
 const GATHER_MS = 50;
+/** The longest a reading of the rows may hold questions back: a host that never stops changing must not starve them. */
+const LONGEST_HOLD_MS = 250;
 
 interface Options {
   schedule?: (run: () => void) => void;
@@ -114,7 +116,7 @@ export function createStatusStore(
     hold(): () => void {
       holds++;
       let released = false;
-      return () => {
+      const release = () => {
         if (released) return;
         released = true;
         holds--;
@@ -123,6 +125,8 @@ export function createStatusStore(
           schedule(flush);
         }
       };
+      retryLater(release, LONGEST_HOLD_MS);
+      return release;
     },
     get: (key: string): Known => known.get(key) ?? LOADING,
     subscribe(key: string, listener: () => void) {

@@ -40,7 +40,9 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   const cells = new Map<Element, Cell>();
-  const root = createRoot(doc.createElement('div'));
+  // An error in one cell's rendering is logged, not left to take the whole column down silently.
+  const onRenderError = (error: unknown) => logError('sync-column', error, { page: page.kind, url: doc.location?.href });
+  const root = createRoot(doc.createElement('div'), { onUncaughtError: onRenderError, onCaughtError: onRenderError });
   // The exact nodes we inserted and removed, so our own mutations are told from the host's.
   const weAdded = new WeakSet<Node>();
   const weRemoved = new WeakSet<Node>();
@@ -89,13 +91,17 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     { rootMargin: AHEAD },
   );
 
+  /** What we added to the page: taken out again when the column leaves, and nothing else. */
+  const added = new Set<Element>();
   function insert(parent: Element, child: Element) {
     weAdded.add(child);
+    added.add(child);
     parent.append(child);
   }
 
   function remove(element: Element) {
     weRemoved.add(element);
+    added.delete(element);
     element.remove();
   }
 
@@ -221,6 +227,9 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
         changed = true;
       }
     }
+    // The host dropped these (a re-render, a grid rebuilt): nothing of them is ours to keep.
+    for (const element of added) if (!element.isConnected) added.delete(element);
+    for (const host of columnHosts) if (!host.isConnected) columnHosts.delete(host);
     const layout = adapter.layout(doc, page);
     if (layout) {
       if (layout.headerRow) addHeader(layout.headerRow);
@@ -284,6 +293,8 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     root.unmount();
     cells.clear();
     for (const host of columnHosts) host.removeAttribute(AG_GRID_COLUMN.requestAttribute);
-    for (const element of doc.querySelectorAll(`[${CELL_MARKER}], [${HEADER_MARKER}]`)) element.remove();
+    // Only our own elements: a grid's header for our column is the grid's, and may stay a moment.
+    for (const element of added) element.remove();
+    added.clear();
   };
 }

@@ -5,19 +5,21 @@ import { type GridApi, gridApiOf, keepColumn, serveColumnRequests } from './ag-g
 type Def = { colId?: string; field?: string };
 
 /** A grid as AG Grid leaves it in the DOM: its API reachable from a row's controller. */
-function fakeGrid({ withRow = true } = {}) {
+function fakeGrid({ withRow = true, modules = ['ColumnApi', 'EventApi'] } = {}) {
   let defs: Def[] = [{ colId: 'number' }, { colId: 'status' }];
   const listeners = new Set<() => void>();
   let destroyed = false;
+  const setGridOption = vi.fn((_key: 'columnDefs', value: object[]) => {
+    if (destroyed) throw new Error('grid destroyed');
+    defs = value;
+    listeners.forEach((listener) => listener());
+  });
   const api: GridApi & { destroy(): void; hostResetsColumns(): void } = {
     isDestroyed: () => destroyed,
+    isModuleRegistered: (name) => modules.includes(name),
     getColumn: (key) => defs.find((def) => def.colId === key) ?? null,
     getColumnDefs: () => defs,
-    setGridOption: vi.fn((_key: 'columnDefs', value: object[]) => {
-      if (destroyed) throw new Error('grid destroyed');
-      defs = value;
-      listeners.forEach((listener) => listener());
-    }),
+    setGridOption,
     addEventListener: (_type, listener) => listeners.add(listener),
     removeEventListener: (_type, listener) => listeners.delete(listener),
     destroy: () => (destroyed = true),
@@ -32,7 +34,7 @@ function fakeGrid({ withRow = true } = {}) {
     root.append(row);
   };
   if (withRow) addRow();
-  return { api, root, addRow, ids: () => defs.map((def) => def.colId) };
+  return { api, root, addRow, setGridOption, ids: () => defs.map((def) => def.colId) };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -50,7 +52,7 @@ describe("AG Grid's column, from the page's world", () => {
 
   it('keeps our column once, brings it back when the host resets its columns, and removes it when let go', () => {
     const { api, ids } = fakeGrid();
-    const letGo = keepColumn(api);
+    const letGo = keepColumn(api, () => undefined);
     expect(ids()).toEqual(['number', 'status', AG_GRID_COLUMN.colId]);
     api.hostResetsColumns();
     expect(ids()).toEqual(['number', 'status', AG_GRID_COLUMN.colId]);
@@ -60,9 +62,26 @@ describe("AG Grid's column, from the page's world", () => {
     expect(ids()).toEqual(['number', 'status']);
   });
 
+  it("leaves a grid without AG Grid's column API alone: adding to no columns would replace the host's", () => {
+    const { api, ids } = fakeGrid({ modules: ['EventApi'] });
+    expect(() => keepColumn(api, () => undefined)).toThrow(/no column or event API/);
+    expect(ids()).toEqual(['number', 'status']);
+  });
+
+  it('steps aside from a host that keeps replacing its columns, instead of looping', () => {
+    const { api, ids, setGridOption } = fakeGrid();
+    const onError = vi.fn();
+    keepColumn(api, onError);
+    for (let i = 0; i < 10; i++) api.hostResetsColumns();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toEqual(expect.objectContaining({ message: expect.stringMatching(/steps aside/) }));
+    expect(setGridOption).toHaveBeenCalledTimes(1 + 10 + 2); // ours once, the host's ten, ours twice more
+    expect(ids()).toEqual(['number', 'status']);
+  });
+
   it('leaves a destroyed grid alone', () => {
     const { api } = fakeGrid();
-    const letGo = keepColumn(api);
+    const letGo = keepColumn(api, () => undefined);
     api.destroy();
     expect(letGo).not.toThrow();
   });

@@ -11,6 +11,7 @@ const { requestAttribute, slotAttribute, colId } = AG_GRID_COLUMN;
 /** The part of AG Grid's API we use; it has been stable from version 31 on. */
 export interface GridApi {
   isDestroyed(): boolean;
+  isModuleRegistered(name: string): boolean;
   getColumn(key: string): unknown;
   getColumnDefs(): object[] | undefined;
   setGridOption(key: 'columnDefs', value: object[]): void;
@@ -21,7 +22,7 @@ export interface GridApi {
 const isGridApi = (value: unknown): value is GridApi =>
   typeof value === 'object' &&
   value !== null &&
-  ['isDestroyed', 'getColumn', 'getColumnDefs', 'setGridOption', 'addEventListener'].every(
+  ['isDestroyed', 'isModuleRegistered', 'getColumn', 'getColumnDefs', 'setGridOption', 'addEventListener'].every(
     (name) => typeof (value as Record<string, unknown>)[name] === 'function',
   );
 
@@ -104,19 +105,42 @@ export const ERP_COLUMN_DEF = {
   suppressHeaderMenuButton: true,
   suppressHeaderContextMenu: true,
   suppressSizeToFit: true,
-  // Our content handles its own keys and clicks; the grid must not start editing or copy it.
-  suppressKeyboardEvent: () => true,
+  // Not the user's to hide or to pick in a columns panel: it is there while the extension is.
+  lockVisible: true,
+  suppressColumnsToolPanel: true,
   valueGetter: () => '',
   cellStyle: { padding: '0' },
 };
 
 const withoutOurs = (defs: object[]) => defs.filter((def) => (def as { colId?: string }).colId !== colId);
 
-/** Keeps our column in one grid while it is asked for; returns how to let it go. */
-export function keepColumn(api: GridApi): () => void {
+/** A host resetting its columns this often is fighting us: we step aside rather than loop. */
+const MOST_READDS_PER_SECOND = 3;
+
+/**
+ * Keeps our column in one grid while it is asked for; returns how to let it go. A grid built
+ * without AG Grid's column and event APIs answers their calls with nothing: it is left alone, as
+ * adding to "no columns" would replace the host's own.
+ */
+export function keepColumn(api: GridApi, onError: (error: unknown) => void): () => void {
+  if (!api.isModuleRegistered('ColumnApi') || !api.isModuleRegistered('EventApi')) {
+    throw new Error('This grid has no column or event API: the ERP Synced column is not added.');
+  }
+  const recentAdds: number[] = [];
   const ensure = () => {
-    if (api.isDestroyed() || api.getColumn(colId)) return;
-    api.setGridOption('columnDefs', [...withoutOurs(api.getColumnDefs() ?? []), ERP_COLUMN_DEF]);
+    try {
+      if (api.isDestroyed() || api.getColumn(colId)) return;
+      const defs = api.getColumnDefs();
+      if (!defs) throw new Error('The grid did not give its column definitions.');
+      const now = performance.now();
+      while (recentAdds.length > 0 && now - (recentAdds[0] as number) > 1_000) recentAdds.shift();
+      if (recentAdds.length >= MOST_READDS_PER_SECOND) throw new Error('The page keeps replacing its columns: the ERP Synced column steps aside.');
+      recentAdds.push(now);
+      api.setGridOption('columnDefs', [...withoutOurs(defs), ERP_COLUMN_DEF]);
+    } catch (error) {
+      api.removeEventListener('newColumnsLoaded', ensure);
+      onError(error);
+    }
   };
   // The host may load new column definitions (a saved view, a reset): ours comes back at once.
   api.addEventListener('newColumnsLoaded', ensure);
@@ -139,12 +163,15 @@ export function serveColumnRequests(doc: Document, log: (error: unknown, context
   const requesting = () => doc.querySelectorAll(`.ag-root-wrapper[${requestAttribute}]`);
   let scheduled = false;
 
+  const giveUp = (gridRoot: Element, error: unknown) => {
+    givenUp.add(gridRoot);
+    log(error, { grid: gridRoot.getAttribute('aria-label') ?? gridRoot.className, url: doc.location?.href });
+  };
   const guard = (work: () => void, gridRoot: Element) => {
     try {
       work();
     } catch (error) {
-      givenUp.add(gridRoot);
-      log(error, { grid: gridRoot.getAttribute('aria-label') ?? gridRoot.className, url: doc.location?.href });
+      giveUp(gridRoot, error);
     }
   };
 
@@ -159,7 +186,7 @@ export function serveColumnRequests(doc: Document, log: (error: unknown, context
       if (kept.has(gridRoot) || givenUp.has(gridRoot)) continue;
       guard(() => {
         const api = gridApiOf(gridRoot);
-        if (api) kept.set(gridRoot, keepColumn(api));
+        if (api) kept.set(gridRoot, keepColumn(api, (error) => giveUp(gridRoot, error)));
       }, gridRoot);
     }
   };
