@@ -9,7 +9,8 @@ export default defineConfig({
     name: 'ERP Sync Inspector',
     description:
       'Shows on Procore, Xero and Zoho Books lists whether each invoice, bill and cost is synced with the other system, and fixes it from the row.',
-    // storage: the service address, token and settings. Host access comes from the content scripts' matches.
-    permissions: ['storage'],
+    // storage: the service address, token and settings. alarms: wakes the worker to finish pushes
+    // it was stopped in the middle of. Host access comes from the content scripts' matches.
+    permissions: ['storage', 'alarms'],
   },
 });

@@ -12,11 +12,11 @@ interface InstalledManifest {
   content_scripts: { matches: string[]; js: string[]; world?: string }[];
 }
 
-test('the installed manifest asks for storage and the three host families only, isolated but for the grid helper', async ({ extension }) => {
+test('the installed manifest asks for storage, alarms and the three host families only, isolated but for the grid helper', async ({ extension }) => {
   const page = await extension.openExtensionPage('manifest.json');
   const manifest = JSON.parse((await page.locator('body').textContent()) ?? '') as InstalledManifest;
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['storage']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms']);
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.optional_permissions ?? []).toEqual([]);
   expect(manifest.externally_connectable).toBeUndefined();

@@ -1,23 +1,61 @@
 // The background service worker: the only place that holds the service token and talks to the
-// sync-status service. Every listener is registered synchronously, as MV3 requires.
+// sync-status service. Every listener is registered synchronously, as MV3 requires; the worker may
+// be stopped at any time, so what must outlive it (open pushes, cached statuses) is in its database.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createChangeFeed } from '@/lib/background/change-feed';
+import { openInspectorDatabase } from '@/lib/background/database';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createPageUpdates } from '@/lib/background/page-updates';
+import { createPushTracker } from '@/lib/background/push-tracker';
 import { createServiceClient } from '@/lib/background/service-client';
+import { createStatusCache } from '@/lib/background/status-cache';
+import { createStatuses } from '@/lib/background/statuses';
 import { logError } from '@/lib/log';
-import { createRouter } from '@/lib/messaging/router';
+import { callerOf, createRouter } from '@/lib/messaging/router';
 import { serviceConnection } from '@/lib/settings';
+
+/** Rings while pushes are open, so that a stopped worker is started again to finish them. */
+const PUSHES_ALARM = 'erp-sync-open-pushes';
 
 export default defineBackground(() => {
   restrictStorageToExtension();
+  const extension = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+  const log = (error: unknown, context: Record<string, unknown>) => logError('background', error, context);
   const client = createServiceClient({ connection: () => serviceConnection.getValue() });
-  const route = createRouter(createBackgroundHandlers(client), { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
+  const db = openInspectorDatabase();
+  const cache = createStatusCache(db);
+  const pages = createPageUpdates({
+    allowed: (sender) => callerOf(sender ?? {}, extension) !== null,
+    onOpen: () => feed.start(),
+    onClosed: () => feed.stop(),
+  });
+  const statuses = createStatuses({ lookup: (refs) => client.lookup(refs), cache, sendToPages: (sent) => pages.send(sent), log });
+  const feed = createChangeFeed({ client, publish: statuses.publish });
+  const pushes = createPushTracker({
+    client,
+    db,
+    publish: statuses.publish,
+    keepAwake: (on) => {
+      const alarm = on ? browser.alarms.create(PUSHES_ALARM, { periodInMinutes: 0.5 }) : browser.alarms.clear(PUSHES_ALARM);
+      void Promise.resolve(alarm).catch((error: unknown) => log(error, { step: 'pushes alarm' }));
+    },
+  });
+  const route = createRouter(createBackgroundHandlers({ client, db, statuses, pushes }), extension);
+
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const answer = route(message, sender);
     if (!answer) return false;
     void answer.then(sendResponse); // the router never rejects: failures become error answers
     return true; // keeps the channel open until the answer is sent
   });
+  browser.runtime.onConnect.addListener((port) => pages.connect(port));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PUSHES_ALARM) void pushes.resume();
+  });
+  // A worker started again (by a page, the alarm, or the browser) finishes what the last one began.
+  void pushes.resume().catch((error: unknown) => log(error, { step: 'resume pushes' }));
+  void cache.prune().catch((error: unknown) => log(error, { step: 'prune cache' }));
 });
 
 /**

@@ -2,9 +2,9 @@
 // answer is checked against the contract, and every failure becomes a BackgroundError whose code
 // the UI can show as its own state and whose message says what to do.
 import type { z } from 'zod';
-import { apiErrorSchema, lookupResponseSchema } from '../contract/api';
+import { apiErrorSchema, changesResponseSchema, lookupResponseSchema, type PushRequest, pushResponseSchema } from '../contract/api';
 import type { RecordRef } from '../contract/records';
-import type { RecordStatus } from '../contract/status';
+import { type Job, jobSchema, type RecordStatus, recordStatusSchema } from '../contract/status';
 import { BackgroundError } from '../messaging/errors';
 import type { ServiceConnection } from '../settings';
 
@@ -17,9 +17,16 @@ export interface ServiceClientOptions {
 
 export interface ServiceClient {
   lookup(refs: RecordRef[]): Promise<RecordStatus[]>;
+  push(pushes: PushRequest['pushes']): Promise<Job[]>;
+  job(id: string): Promise<Job>;
+  lock(ref: RecordRef, reason?: string): Promise<RecordStatus>;
+  unlock(ref: RecordRef, reason?: string): Promise<RecordStatus>;
+  /** What changed after a cursor; `latest` gives no changes and the cursor of now. */
+  changes(after: string): Promise<{ changes: RecordStatus[]; cursor: string; hasMore: boolean }>;
 }
 
 export function createServiceClient({ connection, fetch: send = fetch, timeoutMs = 10_000 }: ServiceClientOptions): ServiceClient {
+  /** A POST with a JSON body, or a GET when there is no body. */
   async function call<T>(path: string, body: unknown, answer: z.ZodType<T>): Promise<T> {
     const service = await connection();
     if (!service) throw new BackgroundError('not_signed_in', 'Sign in to your sync-status service in the extension options.');
@@ -28,10 +35,12 @@ export function createServiceClient({ connection, fetch: send = fetch, timeoutMs
     const url = new URL(path.replace(/^\//, ''), base);
     let response: Response;
     try {
+      const headers: Record<string, string> = { authorization: `Bearer ${service.token}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
       response = await send(url, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        method: body === undefined ? 'GET' : 'POST',
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -56,6 +65,13 @@ export function createServiceClient({ connection, fetch: send = fetch, timeoutMs
     async lookup(refs) {
       return (await call('/v1/statuses/lookup', { refs }, lookupResponseSchema)).statuses;
     },
+    async push(pushes) {
+      return (await call('/v1/pushes', { pushes }, pushResponseSchema)).jobs;
+    },
+    job: (id) => call(`/v1/jobs/${encodeURIComponent(id)}`, undefined, jobSchema),
+    lock: (ref, reason) => call('/v1/records/lock', { ref, reason }, recordStatusSchema),
+    unlock: (ref, reason) => call('/v1/records/unlock', { ref, reason }, recordStatusSchema),
+    changes: (after) => call(`/v1/changes?after=${encodeURIComponent(after)}&limit=500`, undefined, changesResponseSchema),
   };
 }
 

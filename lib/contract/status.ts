@@ -71,6 +71,7 @@ export const lockSchema = z
 
 export const jobStates = ['queued', 'running', 'succeeded', 'failed'] as const;
 export const jobStateSchema = z.enum(jobStates).meta({ id: 'JobState' });
+export type JobState = (typeof jobStates)[number];
 
 export const jobSchema = z
   .object({

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { MAX_REFS_PER_LOOKUP } from '../contract/api';
 import { recordRefSchema } from '../contract/records';
-import { recordStatusSchema } from '../contract/status';
+import { jobSchema, recordStatusSchema } from '../contract/status';
 import { serialisedErrorSchema } from './errors';
 
 /** Marks our messages, so that nothing else sent over runtime messaging is mistaken for them. */
@@ -29,11 +29,32 @@ export const backgroundMethods = {
       version: z.string(),
     }),
   },
-  /** The sync status of the records on screen; the background batches and deduplicates across tabs. */
+  /**
+   * The sync status of the records on screen; the background batches and deduplicates across tabs.
+   * Statuses it remembers are answered at once; those it has not confirmed lately are listed as
+   * stale, asked again, and sent to the page's update port when they come.
+   */
   getStatuses: {
     callers: ['content-script', 'extension-page'],
     params: z.object({ refs: z.array(recordRefSchema).min(1).max(MAX_REFS_PER_LOOKUP) }).strict(),
-    result: z.object({ statuses: z.array(recordStatusSchema) }),
+    result: z.object({ statuses: z.array(recordStatusSchema), staleKeys: z.array(z.string()) }),
+  },
+  /** Pushes one record to the other system: once, however often it is asked for the same version. */
+  pushRecord: {
+    callers: ['content-script', 'extension-page'],
+    params: z.object({ ref: recordRefSchema }).strict(),
+    result: z.object({ job: jobSchema }),
+  },
+  /** Locks a Procore record against edits, or unlocks it (with an optional reason). */
+  lockRecord: {
+    callers: ['content-script', 'extension-page'],
+    params: z.object({ ref: recordRefSchema, reason: z.string().trim().max(500).optional() }).strict(),
+    result: z.object({ status: recordStatusSchema }),
+  },
+  unlockRecord: {
+    callers: ['content-script', 'extension-page'],
+    params: z.object({ ref: recordRefSchema, reason: z.string().trim().max(500).optional() }).strict(),
+    result: z.object({ status: recordStatusSchema }),
   },
 } as const satisfies Record<string, MethodSpec>;
 

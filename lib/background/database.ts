@@ -1,0 +1,51 @@
+// The background's own database (IndexedDB of the extension's origin, which no web page and no
+// content script can open): cached statuses, the pushes being followed, and the audit log of what
+// the user did from this browser.
+import { Dexie, type EntityTable } from 'dexie';
+import type { RecordRef } from '../contract/records';
+import type { JobState, RecordStatus } from '../contract/status';
+
+export interface CachedStatus {
+  key: string;
+  status: RecordStatus;
+  /** When the service said it (ms since the epoch). */
+  fetchedAt: number;
+}
+
+export interface TrackedPush {
+  jobId: string;
+  key: string;
+  ref: RecordRef;
+  state: JobState;
+  startedAt: number;
+  finishedAt?: number;
+}
+
+export type AuditAction = 'push' | 'lock' | 'unlock';
+
+export interface AuditEntry {
+  id?: number;
+  at: number;
+  action: AuditAction;
+  key: string;
+  ref: RecordRef;
+  /** What became of it: queued, succeeded, failed, or the refusal's code. */
+  outcome: string;
+  message?: string;
+}
+
+export type InspectorDatabase = Dexie & {
+  statuses: EntityTable<CachedStatus, 'key'>;
+  pushes: EntityTable<TrackedPush, 'jobId'>;
+  audit: EntityTable<AuditEntry, 'id'>;
+};
+
+export function openInspectorDatabase(name = 'erp-sync-inspector'): InspectorDatabase {
+  const db = new Dexie(name) as InspectorDatabase;
+  db.version(1).stores({
+    statuses: 'key, fetchedAt',
+    pushes: 'jobId, key, state',
+    audit: '++id, at, key, action',
+  });
+  return db;
+}

@@ -1,0 +1,86 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { type RecordRef, recordKey } from '../contract/records';
+import type { Job, RecordStatus } from '../contract/status';
+import { BackgroundError } from '../messaging/errors';
+import { openInspectorDatabase } from './database';
+import { createPushTracker } from './push-tracker';
+
+const cost: RecordRef = { system: 'procore', recordType: 'direct_cost', projectId: '598134325548164', recordId: '598134332797815' };
+const jobOf = (state: Job['state'], error: Job['error'] = null): Job =>
+  ({ id: '0b0e7a52-8f0c-4a43-9d1e-6a8f5d2c1b3a', ref: cost, state, error }) as unknown as Job;
+const statusOf = (state: string) => ({ key: recordKey(cost), ref: cost, state }) as unknown as RecordStatus;
+
+let databases = 0;
+function setUp(jobStates: Job['state'][]) {
+  const db = openInspectorDatabase(`test-${databases++}`);
+  const client = {
+    push: vi.fn(async () => [jobOf('queued')]),
+    job: vi.fn(async () => jobOf(jobStates.shift() ?? 'succeeded')),
+    lookup: vi.fn(async () => [statusOf(jobStates.length === 0 ? 'synced' : 'pending')]),
+  };
+  const published: RecordStatus[][] = [];
+  const awake: boolean[] = [];
+  const timers: (() => void)[] = [];
+  const options = {
+    client,
+    db,
+    publish: async (statuses: RecordStatus[]) => void published.push(statuses),
+    keepAwake: (on: boolean) => void awake.push(on),
+    later: (run: () => void) => void timers.push(run),
+  };
+  return { db, client, published, awake, timers, tracker: createPushTracker(options), options };
+}
+
+describe('the push tracker', () => {
+  it('writes a push down, follows it to its end, and tells every page', async () => {
+    const { db, client, published, awake, timers, tracker } = setUp(['running', 'succeeded']);
+    await tracker.push(cost, 'push:procore:direct_cost:1:0');
+    expect(client.push).toHaveBeenCalledWith([{ ref: cost, idempotencyKey: 'push:procore:direct_cost:1:0' }]);
+    expect(await db.pushes.count()).toBe(1);
+    expect(published.at(-1)?.[0]?.state).toBe('pending');
+    expect(awake).toEqual([true]);
+
+    timers.shift()?.();
+    await tracker.resume();
+    expect((await db.pushes.toArray())[0]?.state).toBe('running');
+    timers.shift()?.();
+    await tracker.resume();
+    expect((await db.pushes.toArray())[0]).toMatchObject({ state: 'succeeded', finishedAt: expect.any(Number) });
+    expect(published.at(-1)?.[0]?.state).toBe('synced');
+    expect(awake.at(-1)).toBe(false);
+    expect((await db.audit.toArray()).map((entry) => entry.outcome)).toEqual(['queued', 'succeeded']);
+  });
+
+  it('finishes a push begun by a worker that was stopped: the next one picks it up from the database', async () => {
+    const first = setUp([]);
+    await first.tracker.push(cost, 'push:procore:direct_cost:1:0');
+    // A new worker: same database, nothing in memory.
+    const second = createPushTracker({ ...first.options, publish: async (statuses) => void first.published.push(statuses) });
+    await second.resume();
+    expect((await first.db.pushes.toArray())[0]?.state).toBe('succeeded');
+    expect(first.published.at(-1)?.[0]?.state).toBe('synced');
+  });
+
+  it('records a push once however often the same key is sent', async () => {
+    const { db, client, tracker } = setUp(['running']);
+    await tracker.push(cost, 'push:procore:direct_cost:1:0');
+    await tracker.push(cost, 'push:procore:direct_cost:1:0');
+    expect(client.push).toHaveBeenCalledTimes(2); // the service answers the same job both times
+    expect(await db.pushes.count()).toBe(1);
+    expect((await db.audit.toArray()).map((entry) => entry.outcome)).toEqual(['queued']);
+  });
+
+  it('keeps following through an unreachable service, and audits a refused push', async () => {
+    const { db, client, tracker, awake } = setUp([]);
+    await tracker.push(cost, 'push:procore:direct_cost:1:0');
+    client.job.mockRejectedValueOnce(new BackgroundError('service_unreachable', 'down'));
+    await tracker.resume();
+    expect((await db.pushes.toArray())[0]?.state).toBe('queued');
+    expect(awake.at(-1)).toBe(true);
+
+    client.push.mockRejectedValueOnce(new BackgroundError('record_locked', 'Locked by Dana.'));
+    await expect(tracker.push(cost, 'push:procore:direct_cost:1:1')).rejects.toThrow('Locked by Dana.');
+    expect((await db.audit.toArray()).at(-1)).toMatchObject({ action: 'push', outcome: 'record_locked', message: 'Locked by Dana.' });
+  });
+});

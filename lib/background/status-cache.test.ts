@@ -1,0 +1,38 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { recordKey } from '../contract/records';
+import type { RecordStatus } from '../contract/status';
+import { openInspectorDatabase } from './database';
+import { createStatusCache, FORGET_MS, FRESH_MS, freshness } from './status-cache';
+
+const status = (n: number) => {
+  const ref = { system: 'xero', recordType: 'bill', recordId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` } as const;
+  return { key: recordKey(ref), ref, state: 'synced' } as unknown as RecordStatus;
+};
+
+describe('the status cache', () => {
+  it('trusts a status for 30 seconds, shows it as stale for a day, then forgets it', () => {
+    expect(freshness(0, FRESH_MS - 1)).toBe('fresh');
+    expect(freshness(0, FRESH_MS)).toBe('stale');
+    expect(freshness(0, FORGET_MS - 1)).toBe('stale');
+    expect(freshness(0, FORGET_MS)).toBe('forgotten');
+  });
+
+  it('answers what it may show, marks the stale, and prunes the forgotten', async () => {
+    let now = 1_000_000;
+    const db = openInspectorDatabase('cache-test');
+    const cache = createStatusCache(db, () => now);
+    await cache.write([status(1)]);
+    now += FRESH_MS;
+    await cache.write([status(2)]);
+    now += FORGET_MS - FRESH_MS;
+    await cache.write([status(3)]);
+    const read = await cache.read([status(1), status(2), status(3), status(4)].map((s) => s.key));
+    expect([...read.entries()].map(([key, { stale }]) => [key, stale])).toEqual([
+      [status(2).key, true],
+      [status(3).key, false],
+    ]);
+    await cache.prune();
+    expect(await db.statuses.count()).toBe(2);
+  });
+});

@@ -1,0 +1,47 @@
+// What the background remembers of statuses, and how much to trust it: a status seen in the last
+// 30 seconds is shown as it is; an older one is shown at once but marked possibly stale and asked
+// again; after a day it is not shown at all, only asked for.
+import type { RecordStatus } from '../contract/status';
+import type { InspectorDatabase } from './database';
+
+export const FRESH_MS = 30_000;
+export const FORGET_MS = 24 * 60 * 60_000;
+
+export type Freshness = 'fresh' | 'stale' | 'forgotten';
+
+export function freshness(fetchedAt: number, now: number): Freshness {
+  const age = now - fetchedAt;
+  if (age < FRESH_MS) return 'fresh';
+  return age < FORGET_MS ? 'stale' : 'forgotten';
+}
+
+export function createStatusCache(db: InspectorDatabase, now: () => number = Date.now) {
+  return {
+    /** The cached statuses of these keys that may still be shown, with their freshness. */
+    async read(keys: string[]): Promise<Map<string, { status: RecordStatus; stale: boolean }>> {
+      const found = new Map<string, { status: RecordStatus; stale: boolean }>();
+      const rows = await db.statuses.bulkGet(keys);
+      const at = now();
+      for (const row of rows) {
+        if (!row) continue;
+        const judged = freshness(row.fetchedAt, at);
+        if (judged !== 'forgotten') found.set(row.key, { status: row.status, stale: judged === 'stale' });
+      }
+      return found;
+    },
+
+    async write(statuses: RecordStatus[]): Promise<void> {
+      const at = now();
+      await db.statuses.bulkPut(statuses.map((status) => ({ key: status.key, status, fetchedAt: at })));
+    },
+
+    /** Forgets what is too old to show (keeps the database from growing without end). */
+    async prune(): Promise<void> {
+      await db.statuses.where('fetchedAt').belowOrEqual(now() - FORGET_MS).delete();
+    },
+
+    clear: () => db.statuses.clear(),
+  };
+}
+
+export type StatusCache = ReturnType<typeof createStatusCache>;
