@@ -1,66 +1,155 @@
-// The "ERP Synced" cell of one row: the record's state as an icon with an accessible name, and
-// the details on hover and keyboard focus.
+// The "ERP Synced" cell of one row: the record's state as an icon with an accessible name, the
+// details on hover and keyboard focus, and the actions that make sense for it (re-sync, lock or
+// unlock, open the counterpart), each a real button or link with its own name.
 import { useCallback, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { cellView } from '@/lib/content/cell-state';
+import { isLockable, type RecordRef } from '@/lib/contract/records';
+import { cellActions, cellFacts, cellView } from '@/lib/content/cell-state';
+import type { RecordActions } from '@/lib/content/record-actions';
 import type { StatusStore } from '@/lib/content/status-store';
 import { StatusIcon } from './StatusIcon';
 
 /** Room kept between the badge, the bubble and the window's edges. */
 const GAP = 6;
 
-export function SyncCell({ recordKey, store }: { recordKey: string; store: StatusStore }) {
-  const subscribe = useCallback((listener: () => void) => store.subscribe(recordKey, listener), [store, recordKey]);
-  const known = useSyncExternalStore(subscribe, () => store.get(recordKey));
-  const view = cellView(known);
-  const bubbleId = useId();
-  const badge = useRef<HTMLSpanElement>(null);
-  const bubble = useRef<HTMLSpanElement>(null);
-  const [open, setOpen] = useState(false);
+interface Props {
+  recordKey: string;
+  record: RecordRef;
+  store: StatusStore;
+  actions: RecordActions;
+}
 
-  // The bubble is shown in the top layer: host tables and grids clip their cells, and it must
-  // be read whole. It sits above the badge, right-aligned, or below when there is no room above.
+/**
+ * Shows a popover of ours in the top layer beside an anchor (host tables and grids clip their
+ * cells): above it, right-aligned, or below when there is no room above. Closes on scroll, so it
+ * never points at another row.
+ */
+function usePopover(open: boolean, anchor: React.RefObject<HTMLElement | null>, close: () => void, deps: unknown[]) {
+  const popover = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
-    const element = bubble.current;
-    const anchor = badge.current?.getBoundingClientRect();
-    // The host may have removed the row while the bubble was open: nothing to show then.
-    if (!element || !anchor || !element.isConnected) return;
+    const element = popover.current;
+    const box = anchor.current?.getBoundingClientRect();
+    // The host may have removed the row while it was open: nothing to show then.
+    if (!element || !box || !element.isConnected) return;
     if (!open) {
       if (element.matches(':popover-open')) element.hidePopover();
       return;
     }
     if (!element.matches(':popover-open')) element.showPopover();
     const { width, height } = element.getBoundingClientRect();
-    const above = anchor.top - GAP - height;
-    element.style.top = `${above >= GAP ? above : anchor.bottom + GAP}px`;
-    element.style.left = `${Math.max(GAP, Math.min(anchor.right - width, window.innerWidth - width - GAP))}px`;
-    // A bubble left behind by scrolling would point at another row.
-    const close = () => setOpen(false);
+    const above = box.top - GAP - height;
+    element.style.top = `${above >= GAP ? above : box.bottom + GAP}px`;
+    element.style.left = `${Math.max(GAP, Math.min(box.right - width, window.innerWidth - width - GAP))}px`;
     window.addEventListener('scroll', close, { capture: true, once: true });
     return () => window.removeEventListener('scroll', close, { capture: true });
-  }, [open, view.label, view.detail]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- placed again whenever its content changes
+  }, [open, ...deps]);
+  return popover;
+}
+
+export function SyncCell({ recordKey, record, store, actions }: Props) {
+  const subscribe = useCallback((listener: () => void) => store.subscribe(recordKey, listener), [store, recordKey]);
+  const known = useSyncExternalStore(subscribe, () => store.get(recordKey));
+  const view = cellView(known);
+  const offered = cellActions(known);
+  const facts = cellFacts(known);
+  const bubbleId = useId();
+  const reasonId = useId();
+  const badge = useRef<HTMLSpanElement>(null);
+  const lockButton = useRef<HTMLButtonElement>(null);
+  const [showDetails, setShowDetails] = useState(false);
+  const [confirmingUnlock, setConfirmingUnlock] = useState(false);
+  const [working, setWorking] = useState(false);
+  const [reason, setReason] = useState('');
+  const bubble = usePopover(showDetails, badge, () => setShowDetails(false), [view.label, view.detail, facts.join('\n')]);
+  const confirm = usePopover(confirmingUnlock, lockButton, () => setConfirmingUnlock(false), []);
+
+  const run = (action: () => Promise<void>) => {
+    setWorking(true);
+    void action().finally(() => setWorking(false));
+  };
+  const unlock = () => {
+    setConfirmingUnlock(false);
+    run(() => actions.unlock(record, reason.trim()));
+    setReason('');
+  };
 
   return (
     <>
-      <span
-        ref={badge}
-        className={`badge ${view.tone}`}
-        role="img"
-        aria-label={view.label}
-        aria-describedby={view.detail ? bubbleId : undefined}
-        tabIndex={0}
-        data-state={known.kind === 'status' ? known.status.state : known.kind}
-        onMouseEnter={() => setOpen(true)}
-        onMouseLeave={() => setOpen(false)}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
-      >
-        <StatusIcon icon={view.icon} />
+      <span className={`cell${isLockable(record) ? ' lockable' : ''}`}>
+        <span
+          ref={badge}
+          className={`badge ${view.tone}${known.kind === 'status' && known.stale ? ' stale' : ''}`}
+          role="img"
+          aria-label={view.label}
+          aria-describedby={view.detail || facts.length > 0 ? bubbleId : undefined}
+          tabIndex={0}
+          data-state={known.kind === 'status' ? known.status.state : known.kind}
+          onMouseEnter={() => setShowDetails(true)}
+          onMouseLeave={() => setShowDetails(false)}
+          onFocus={() => setShowDetails(true)}
+          onBlur={() => setShowDetails(false)}
+          onKeyDown={(event) => event.key === 'Escape' && setShowDetails(false)}
+        >
+          <StatusIcon icon={view.icon} />
+          {known.kind === 'status' && known.problem && <span className="problem" aria-hidden="true" />}
+        </span>
+        {offered.push && (
+          <button type="button" className="action push" aria-label={offered.push.label} title={offered.push.label} disabled={working} onClick={() => run(() => actions.push(record))}>
+            <StatusIcon icon="resync" />
+          </button>
+        )}
+        {offered.lock && (
+          <button
+            ref={lockButton}
+            type="button"
+            className="action lock"
+            aria-label={offered.lock.label}
+            title={offered.lock.label}
+            aria-pressed={offered.lock.kind === 'unlock'}
+            disabled={working}
+            onClick={() => (offered.lock?.kind === 'lock' ? run(() => actions.lock(record)) : setConfirmingUnlock(true))}
+          >
+            <StatusIcon icon={offered.lock.kind === 'unlock' ? 'lock' : 'unlock'} />
+          </button>
+        )}
+        {offered.view && (
+          <a className="action view" href={offered.view.url} target="_blank" rel="noopener noreferrer" aria-label={offered.view.label} title={offered.view.label}>
+            <StatusIcon icon="open" />
+          </a>
+        )}
       </span>
       <span ref={bubble} className="bubble" id={bubbleId} role="tooltip" popover="manual">
         {view.label}
         {view.detail && <span className="detail">{view.detail}</span>}
+        {facts.map((fact) => (
+          <span className="detail" key={fact}>
+            {fact}
+          </span>
+        ))}
       </span>
+      <form
+        ref={confirm as React.RefObject<HTMLFormElement>}
+        className="confirm"
+        popover="manual"
+        aria-label="Unlock this record"
+        onSubmit={(event) => {
+          event.preventDefault();
+          unlock();
+        }}
+        onKeyDown={(event) => event.key === 'Escape' && setConfirmingUnlock(false)}
+      >
+        <p>Unlock it? Edits in Procore will be allowed again.</p>
+        <label htmlFor={reasonId}>Reason (optional)</label>
+        {confirmingUnlock && <input id={reasonId} name="reason" maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} autoFocus />}
+        <span className="buttons">
+          <button type="button" onClick={() => setConfirmingUnlock(false)}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Unlock
+          </button>
+        </span>
+      </form>
     </>
   );
 }

@@ -55,7 +55,9 @@ export const test = base.extend<
   ],
 
   tenant: async ({ service }, use) => {
-    await use({ ...(await newTenant(service)), serviceUrl: service.url, lookups: () => service.lookups() });
+    const tenant = await newTenant(service);
+    await use({ ...tenant, serviceUrl: service.url, lookups: () => service.lookups() });
+    await tenant.end();
   },
 
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies in a pattern

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { IngestRecord, PushRequest } from '../lib/contract/api';
 import { createApp } from '../server/src/app';
+import { startSandboxWorker } from '../server/src/sandbox-worker';
 import { type OpenDatabase, openDatabase } from '../server/src/db/connect';
 import { ingest } from '../server/src/store/ingest';
 import { queuePushes } from '../server/src/store/jobs';
@@ -17,6 +18,9 @@ export interface RunningService {
   lookups(): number;
   stop(): Promise<void>;
 }
+
+/** How long the sandbox integration takes over a push: long enough to see it pending. */
+export const SANDBOX_DELAY_MS = 1_500;
 
 export async function startTestService(): Promise<RunningService> {
   const database = await openDatabase({ inMemory: true });
@@ -42,6 +46,15 @@ export async function startTestService(): Promise<RunningService> {
 
 export interface TestTenant {
   token: string;
+  /**
+   * Starts the simulated integration for this tenant: from now on its pushes are taken and
+   * completed a moment later. Without it, a queued push stays pending.
+   */
+  runIntegration(): void;
+  /** Stops what the tenant started. */
+  end(): Promise<void>;
+  /** A token of the same tenant with only these scopes. */
+  tokenWith(scopes: ('read' | 'push' | 'lock')[]): Promise<string>;
   /** Reports records as the integration would. */
   report(records: IngestRecord[]): Promise<void>;
   /** Queues pushes as a user of the extension would. */
@@ -52,8 +65,18 @@ export async function newTenant(service: RunningService): Promise<TestTenant> {
   const { db } = service.database;
   const tenant = await createTenant(db, 'Harbour View Builders (test)');
   const { token } = await createToken(db, tenant.id, 'Test bookkeeper', ['read', 'push', 'lock']);
+  let integration: { stop(): Promise<void> } | null = null;
   return {
     token,
+    runIntegration() {
+      integration ??= startSandboxWorker(db, { tenantId: tenant.id, delayMs: SANDBOX_DELAY_MS, failureRate: 0, pollMs: 100 });
+    },
+    async end() {
+      await integration?.stop();
+    },
+    async tokenWith(scopes) {
+      return (await createToken(db, tenant.id, 'Limited bookkeeper', scopes)).token;
+    },
     async report(records) {
       await ingest(db, tenant.id, 'Test integration', { records });
     },

@@ -5,6 +5,7 @@ import { followListPages } from './list-pages';
 import { mountSyncColumn } from './sync-column';
 
 vi.mock('./sync-column', () => ({ mountSyncColumn: vi.fn() }));
+vi.mock('./background-updates', () => ({ followBackgroundUpdates: vi.fn() }));
 
 const bills = (tab: string) => `https://go.xero.com/app/!kh5BZ/bills/list/${tab}`;
 const unmount = vi.fn();
@@ -15,6 +16,9 @@ function followFrom(url: string) {
   history.replaceState({}, '', url);
   const { signal } = ended;
   followListPages(document, 'xero', {
+    get isValid() {
+      return !signal.aborted;
+    },
     addEventListener: (target, type, listener) => target.addEventListener(type, listener, { signal }),
     onInvalidated: (callback) => signal.addEventListener('abort', callback),
   });

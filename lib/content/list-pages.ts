@@ -2,14 +2,16 @@
 // supported list is shown and leaves with it, once per list, never twice.
 import { adapters } from '../adapters';
 import type { RecordRef } from '../contract/records';
-import type { RecordStatus } from '../contract/status';
 import { logError } from '../log';
 import { callBackground } from '../messaging/client';
 import type { SiteName } from '../sites';
+import { followBackgroundUpdates } from './background-updates';
+import { createRecordActions } from './record-actions';
 import { createStatusStore } from './status-store';
 import { mountSyncColumn } from './sync-column';
 
 interface Lifetime {
+  readonly isValid: boolean;
   addEventListener(target: EventTarget, type: string, listener: () => void): void;
   onInvalidated(callback: () => void): void;
 }
@@ -17,7 +19,9 @@ interface Lifetime {
 export function followListPages(doc: Document, site: SiteName, lifetime: Lifetime): void {
   const adapter = adapters[site];
   // One store per tab: statuses seen on one list stay known when the user comes back to it.
-  const store = createStatusStore(async (refs: RecordRef[]): Promise<RecordStatus[]> => (await callBackground('getStatuses', { refs })).statuses);
+  const store = createStatusStore((refs: RecordRef[]) => callBackground('getStatuses', { refs }));
+  const actions = createRecordActions(store);
+  followBackgroundUpdates(store, lifetime);
   let shown: string | null = null;
   let unmount: (() => void) | null = null;
 
@@ -30,7 +34,7 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
       shown = id;
       unmount?.();
       unmount = null;
-      if (page) unmount = mountSyncColumn(doc, page, adapter, store, update);
+      if (page) unmount = mountSyncColumn(doc, page, adapter, { store, actions }, update);
     } catch (error) {
       logError('list-pages', error, { site, url: doc.location.href });
     }

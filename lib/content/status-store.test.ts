@@ -7,7 +7,7 @@ import { createStatusStore } from './status-store';
 const cost = (n: number): RecordRef => ({ system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: String(1000 + n) });
 const statusOf = (ref: RecordRef) => ({ ref, key: recordKey(ref), state: 'synced' }) as unknown as RecordStatus;
 
-function storeWithManualFrames(fetch = vi.fn(async (refs: RecordRef[]) => refs.map(statusOf))) {
+function storeWithManualFrames(fetch = vi.fn(async (refs: RecordRef[]) => ({ statuses: refs.map(statusOf) }))) {
   let frame: (() => void) | undefined;
   let time = 0;
   const retries: (() => void)[] = [];
@@ -114,7 +114,7 @@ describe('the status store', () => {
     const fetch = vi
       .fn()
       .mockRejectedValueOnce(new BackgroundError('not_signed_in', 'Sign in to your sync-status service in the extension options.'))
-      .mockImplementation(async (refs: RecordRef[]) => refs.map(statusOf));
+      .mockImplementation(async (refs: RecordRef[]) => ({ statuses: refs.map(statusOf) }));
     const { store, nextFrame, retries } = storeWithManualFrames(fetch);
     store.want(cost(1));
     await nextFrame();
@@ -129,8 +129,28 @@ describe('the status store', () => {
     expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'status', status: { state: 'synced' } });
   });
 
+  it('takes fresh statuses from the background for the records it shows, and asks them all again on request', async () => {
+    const fetch = vi.fn(async (refs: RecordRef[]) => ({ statuses: refs.map(statusOf), staleKeys: [recordKey(cost(2))] }));
+    const { store, nextFrame } = storeWithManualFrames(fetch);
+    store.want(cost(1));
+    store.want(cost(2));
+    await nextFrame();
+    expect(store.get(recordKey(cost(2)))).toMatchObject({ kind: 'status', stale: true });
+    const failed = { ...statusOf(cost(1)), state: 'failed' } as RecordStatus;
+    store.apply([failed, statusOf(cost(9))]);
+    expect(store.get(recordKey(cost(1)))).toMatchObject({ status: { state: 'failed' } });
+    expect(store.get(recordKey(cost(9)))).toEqual({ kind: 'loading' }); // not shown here: not kept
+    store.showPending(recordKey(cost(1)));
+    store.showProblem(recordKey(cost(1)), 'Locked by Dana.');
+    expect(store.get(recordKey(cost(1)))).toMatchObject({ status: { state: 'pending' }, problem: 'Locked by Dana.' });
+    store.refresh();
+    await nextFrame();
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch.mock.calls[1]?.[0]).toHaveLength(2);
+  });
+
   it('treats a record the answer left out as failed, not as loading forever', async () => {
-    const { store, nextFrame } = storeWithManualFrames(vi.fn(async (refs: RecordRef[]) => refs.slice(1).map(statusOf)));
+    const { store, nextFrame } = storeWithManualFrames(vi.fn(async (refs: RecordRef[]) => ({ statuses: refs.slice(1).map(statusOf) })));
     store.want(cost(1));
     store.want(cost(2));
     await nextFrame();

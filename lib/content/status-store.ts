@@ -8,7 +8,8 @@ import { type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 import type { Known } from './cell-state';
 
-type Fetch = (refs: RecordRef[]) => Promise<RecordStatus[]>;
+/** The statuses of these records, and the keys of those the background has not confirmed lately. */
+type Fetch = (refs: RecordRef[]) => Promise<{ statuses: RecordStatus[]; staleKeys?: string[] }>;
 
 /** One shared value, so that React sees an unchanged snapshot while a record is loading. */
 const LOADING: Known = { kind: 'loading' };
@@ -32,6 +33,8 @@ export function createStatusStore(
   const known = new Map<string, Known>();
   const listeners = new Map<string, Set<() => void>>();
   const wanted = new Map<string, RecordRef>();
+  /** Every record this page has asked for, to ask again after the background restarted. */
+  const refs = new Map<string, RecordRef>();
   /** How many look-ups in a row failed, per record, for the pause before the next. */
   const failures = new Map<string, number>();
   let scheduled = false;
@@ -67,8 +70,11 @@ export function createStatusStore(
 
   async function ask(refs: RecordRef[]) {
     let statuses: RecordStatus[];
+    let stale: Set<string>;
     try {
-      statuses = await fetchStatuses(refs);
+      const answer = await fetchStatuses(refs);
+      statuses = answer.statuses;
+      stale = new Set(answer.staleKeys);
     } catch (error) {
       failed(refs, error);
       return;
@@ -83,7 +89,7 @@ export function createStatusStore(
         continue;
       }
       failures.delete(key);
-      set(key, { kind: 'status', status });
+      set(key, { kind: 'status', status, stale: stale.has(key) });
     }
     if (missing.length > 0) failed(missing, { code: 'invalid_response', message: 'The sync service did not answer for this record.' });
   }
@@ -110,6 +116,7 @@ export function createStatusStore(
       const key = recordKey(ref);
       if (known.has(key)) return;
       known.set(key, LOADING);
+      refs.set(key, ref);
       queue(key, ref);
     },
     /** Holds questions back until the returned release is called: the rows read meanwhile go together. */
@@ -129,6 +136,28 @@ export function createStatusStore(
       return release;
     },
     get: (key: string): Known => known.get(key) ?? LOADING,
+
+    /** Fresh statuses from the background (a push that ended, a lock, a change elsewhere): shown where this page shows them. */
+    apply(statuses: RecordStatus[]) {
+      for (const status of statuses) if (known.has(status.key)) set(status.key, { kind: 'status', status });
+    },
+
+    /** Shows a record as being pushed at once, before the background confirms it. */
+    showPending(key: string) {
+      const current = known.get(key);
+      if (current?.kind === 'status') set(key, { kind: 'status', status: { ...current.status, state: 'pending' } });
+    },
+
+    /** Says, on the record's cell, why what the user asked for did not happen (null clears it). */
+    showProblem(key: string, problem: string | null) {
+      const current = known.get(key);
+      if (current?.kind === 'status') set(key, { ...current, problem: problem ?? undefined });
+    },
+
+    /** Asks again for every record this page has shown, e.g. after the background restarted. */
+    refresh() {
+      for (const [key, value] of known) if (value.kind !== 'loading') queue(key, refs.get(key) as RecordRef);
+    },
     subscribe(key: string, listener: () => void) {
       const keyListeners = listeners.get(key) ?? new Set();
       keyListeners.add(listener);

@@ -13,6 +13,7 @@ import type { ListLayout, ListPage, SiteAdapter } from '../adapters/types';
 import { type RecordRef, recordKey, recordRefSchema } from '../contract/records';
 import { logError } from '../log';
 import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT } from './markers';
+import type { RecordActions } from './record-actions';
 import type { StatusStore } from './status-store';
 
 
@@ -36,7 +37,13 @@ const CONTAINED_EVENTS = ['click', 'mousedown', 'mouseup', 'dblclick', 'keydown'
  * `followAddress` is called before each reading of the rows: a host that changed its address
  * with pushState may have replaced the list, and then this column is unmounted by it.
  */
-export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdapter, store: StatusStore, followAddress: () => void): () => void {
+export function mountSyncColumn(
+  doc: Document,
+  page: ListPage,
+  adapter: SiteAdapter,
+  { store, actions }: { store: StatusStore; actions: RecordActions },
+  followAddress: () => void,
+): () => void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   const cells = new Map<Element, Cell>();
@@ -71,7 +78,7 @@ export function mountSyncColumn(doc: Document, page: ListPage, adapter: SiteAdap
     root.render(
       [...cells.values()]
         .filter((cell) => cell.seen)
-        .map((cell) => createPortal(<SyncCell recordKey={cell.key} store={store} />, cell.shadow, String(cell.id))),
+        .map((cell) => createPortal(<SyncCell recordKey={cell.key} record={cell.ref} store={store} actions={actions} />, cell.shadow, String(cell.id))),
     );
 
   // Only rows on (or near) the screen are asked for: a 1,000-row table costs one request at first.

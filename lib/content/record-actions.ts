@@ -1,0 +1,45 @@
+// What the cell's buttons do: ask the background to push, lock or unlock, show the outcome on the
+// cell at once, and say plainly on the cell why a refused action did not happen.
+import { type RecordRef, recordKey } from '../contract/records';
+import { callBackground } from '../messaging/client';
+import type { StatusStore } from './status-store';
+
+export interface RecordActions {
+  push(ref: RecordRef): Promise<void>;
+  lock(ref: RecordRef): Promise<void>;
+  unlock(ref: RecordRef, reason?: string): Promise<void>;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createRecordActions(store: StatusStore, call: typeof callBackground = callBackground): RecordActions {
+  /** Runs an action; a refusal puts the record back as it was and says why on its cell. */
+  async function act(ref: RecordRef, work: () => Promise<void>) {
+    const key = recordKey(ref);
+    const before = store.get(key);
+    store.showProblem(key, null);
+    try {
+      await work();
+    } catch (error) {
+      if (before.kind === 'status') store.apply([before.status]);
+      store.showProblem(key, messageOf(error));
+    }
+  }
+
+  return {
+    push: (ref) =>
+      act(ref, async () => {
+        store.showPending(recordKey(ref));
+        await call('pushRecord', { ref });
+        // The job's end arrives through the background's update port.
+      }),
+    lock: (ref) =>
+      act(ref, async () => {
+        store.apply([(await call('lockRecord', { ref })).status]);
+      }),
+    unlock: (ref, reason) =>
+      act(ref, async () => {
+        store.apply([(await call('unlockRecord', { ref, reason: reason || undefined })).status]);
+      }),
+  };
+}
