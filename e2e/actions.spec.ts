@@ -120,13 +120,38 @@ test.describe('row actions', () => {
     await cell.locator('.badge').hover();
     await expect(cell.getByRole('tooltip')).toContainText('Locked by Test bookkeeper');
 
+    // On the invoice's own page: a banner, and its edit and delete controls do nothing.
+    const recordUrl = `https://app.procore.com/${PROJECT}/project/prime_contracts/562949953443325/payment_applications/${ownerInvoice(0).recordId}`;
+    await extension.serve(`${recordUrl}/edit`, 'procore/record-page.html');
+    const record = await extension.openFixture(recordUrl, 'procore/record-page.html');
+    const banner = record.getByRole('status');
+    await expect(banner).toContainText('This record is locked in the books.');
+    await expect(banner).toContainText('Locked by Test bookkeeper');
+    await expect(record.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    await expect(record.getByRole('link', { name: 'Edit' })).toHaveAttribute('aria-disabled', 'true');
+    await record.getByRole('link', { name: 'Edit' }).click({ force: true });
+    await expect(record).toHaveURL(recordUrl);
+    // The edit page, reached another way, cannot save.
+    const editPage = await extension.openFixture(`${recordUrl}/edit`, 'procore/record-page.html');
+    await expect(editPage.getByRole('status')).toContainText('locked in the books');
+    await expect(editPage.getByLabel('Amount')).toBeDisabled();
+    await expect(editPage.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await editPage.close();
+
+    await page.bringToFront();
     await unlock.click();
     const confirm = cell.getByRole('form', { name: 'Unlock this record' });
     await expect(confirm).toBeVisible();
     await confirm.getByLabel('Reason (optional)').fill('Retention figure corrected');
     await confirm.getByRole('button', { name: 'Unlock' }).click();
     await expect(cell.getByRole('button', { name: 'Lock against edits in Procore' })).toBeVisible();
+    // The record's page, still open, hears of it: the banner goes and its controls work again.
+    await expect(banner).toHaveCount(0, { timeout: 5_000 });
+    await expect(record.getByRole('button', { name: 'Delete' })).toBeEnabled();
+    await record.getByRole('button', { name: 'Delete' }).click();
+    await expect(record.locator('#deleted')).toBeVisible();
     expect(extension.ourErrors(page)).toEqual([]);
+    expect(extension.ourErrors(record)).toEqual([]);
   });
 
   test('the view arrow opens the counterpart of every record type in its own system', async ({ extension, tenant, context }) => {

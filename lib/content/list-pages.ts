@@ -1,11 +1,14 @@
 // Follows the page as the user moves around a single-page app: the column appears when a
-// supported list is shown and leaves with it, once per list, never twice.
+// supported list is shown and leaves with it, once per list, never twice; on a lockable record's
+// own page, its lock is shown and guarded.
 import { adapters } from '../adapters';
-import type { RecordRef } from '../contract/records';
+import { parseRecordUrl } from '../contract/record-urls';
+import { isLockable, type RecordRef, recordKey } from '../contract/records';
 import { logError } from '../log';
 import { callBackground } from '../messaging/client';
 import type { SiteName } from '../sites';
 import { followBackgroundUpdates } from './background-updates';
+import { guardLockedRecord } from './locked-record';
 import { createRecordActions } from './record-actions';
 import { createStatusStore } from './status-store';
 import { mountSyncColumn } from './sync-column';
@@ -14,6 +17,13 @@ interface Lifetime {
   readonly isValid: boolean;
   addEventListener(target: EventTarget, type: string, listener: () => void): void;
   onInvalidated(callback: () => void): void;
+}
+
+/** A Procore record's own page (detail or edit): the record, and whether it is its edit page. */
+function lockableRecordPage(url: URL): { ref: RecordRef; editPage: boolean } | null {
+  const parsed = parseRecordUrl(url.href);
+  if (!parsed.ok || !isLockable(parsed.ref)) return null;
+  return { ref: parsed.ref, editPage: /\/edit$/.test(url.pathname.replace(/\/+$/, '')) };
 }
 
 export function followListPages(doc: Document, site: SiteName, lifetime: Lifetime): void {
@@ -27,14 +37,17 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
 
   const update = () => {
     try {
-      const page = adapter.listPage(new URL(doc.location.href));
-      const id = page ? `${page.kind} ${JSON.stringify(page.scope)}` : null;
+      const url = new URL(doc.location.href);
+      const page = adapter.listPage(url);
+      const record = page ? null : lockableRecordPage(url);
+      const id = page ? `list ${page.kind} ${JSON.stringify(page.scope)}` : record ? `record ${recordKey(record.ref)} ${record.editPage}` : null;
       if (id === shown) return;
       // Recorded first: the new column reads its rows (and calls back here) as it mounts.
       shown = id;
       unmount?.();
       unmount = null;
       if (page) unmount = mountSyncColumn(doc, page, adapter, { store, actions }, update);
+      else if (record) unmount = guardLockedRecord(doc, record.ref, store, record.editPage);
     } catch (error) {
       logError('list-pages', error, { site, url: doc.location.href });
     }
