@@ -4,7 +4,9 @@
 import type { Page } from '@playwright/test';
 import type { IngestRecord } from '../lib/contract/api';
 import type { RecordRef } from '../lib/contract/records';
+import { createServer } from 'node:net';
 import { expect, test } from './harness';
+import { newTenant, startTestService } from './service';
 import { PROJECT, serveProcoreAssets, TOOLS } from './procore';
 
 const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
@@ -205,6 +207,39 @@ async function openXeroListSynced(extension: { openFixture(url: string, file: st
 }
 
 test.describe('what a cell says when the service cannot answer', () => {
+  test('rate limited (and when it will ask again), failing with HTTP 500, and too slow', async ({ extension }) => {
+    test.setTimeout(60_000);
+    const expectSaid = async (serviceUrl: string, token: string, said: RegExp) => {
+      await extension.signIn(serviceUrl, token);
+      const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
+      await expect(badgeOf(page, ROW.synced)).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+      await badgeOf(page, ROW.synced).hover();
+      await expect(cellOf(page, ROW.synced).getByRole('tooltip')).toContainText(said);
+      expect(extension.ourErrors(page)).toEqual([]);
+      await page.close();
+    };
+
+    // A real service that allows this token nothing this minute.
+    const strict = await startTestService({ rateLimitPerMinute: 0 });
+    const strictTenant = await newTenant(strict);
+    await expectSaid(strict.url, strictTenant.token, /busy: trying again in \d+ s/);
+    await strict.stop();
+
+    // A real service whose database has gone away.
+    const broken = await startTestService();
+    const brokenTenant = await newTenant(broken);
+    await broken.database.close();
+    await expectSaid(broken.url, brokenTenant.token, /failed \(HTTP 500\)/);
+    await broken.stop().catch(() => undefined);
+
+    // Something that takes the connection and never answers.
+    const silent = createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+    const { port } = silent.address() as { port: number };
+    await expectSaid(`http://127.0.0.1:${port}`, 'sst_anything', /did not answer within 10 s/);
+    silent.close();
+  });
+
   test('unreachable, token rejected, scope missing, and a push refused because the record was locked meanwhile', async ({ extension, tenant }) => {
     await extension.signIn('http://127.0.0.1:9', tenant.token);
     let page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');

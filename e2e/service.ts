@@ -22,9 +22,9 @@ export interface RunningService {
 /** How long the sandbox integration takes over a push: long enough to see it pending. */
 export const SANDBOX_DELAY_MS = 1_500;
 
-export async function startTestService(): Promise<RunningService> {
+export async function startTestService({ rateLimitPerMinute = 100_000 } = {}): Promise<RunningService> {
   const database = await openDatabase({ inMemory: true });
-  const app = createApp({ db: database.db, engine: database.engine, config: { rateLimitPerMinute: 100_000, bodyLimitBytes: 4 << 20 } });
+  const app = createApp({ db: database.db, engine: database.engine, config: { rateLimitPerMinute, bodyLimitBytes: 4 << 20 } });
   let lookups = 0;
   const countingFetch = (request: Request) => {
     if (request.method === 'POST' && new URL(request.url).pathname === '/v1/statuses/lookup') lookups++;

@@ -53,4 +53,31 @@ describe('the service client', () => {
     const error = await client.lookup([ref]).catch((e: unknown) => e);
     expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
   });
+
+  it("keeps a rate limit's Retry-After, so nobody asks again sooner", async () => {
+    const { client } = clientAnswering(async () => json({ code: 'rate_limited', message: 'x' }, { status: 429, headers: { 'retry-after': '7' } }));
+    await expect(client.lookup([ref])).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 7 });
+  });
+
+  it('pushes, follows a job, locks, unlocks and reads the change feed with validated answers', async () => {
+    const job = { id: '0b0e7a52-8f0c-4a43-9d1e-6a8f5d2c1b3a', ref, state: 'queued', force: false, attempts: 0, requestedBy: 'Dana',
+      createdAt: '2026-11-22T10:00:00.000Z', updatedAt: '2026-11-22T10:00:00.000Z', finishedAt: null, error: null, counterpart: null };
+    const answers: Record<string, unknown> = {
+      'POST /v1/pushes': { jobs: [job] },
+      [`GET /v1/jobs/${job.id}`]: job,
+      'POST /v1/records/lock': status,
+      'POST /v1/records/unlock': status,
+      'GET /v1/changes': { changes: [status], cursor: '42', hasMore: false },
+    };
+    const fetch = vi.fn(async (url: URL, init: RequestInit) => json(answers[`${init.method} ${url.pathname}`]));
+    const client = createServiceClient({ connection: async () => connection, fetch: fetch as unknown as typeof globalThis.fetch });
+    await expect(client.push([{ ref, idempotencyKey: 'push:1:2:3' }])).resolves.toEqual([job]);
+    await expect(client.job(job.id)).resolves.toEqual(job);
+    await expect(client.lock(ref, 'Month end')).resolves.toEqual(status);
+    await expect(client.unlock(ref)).resolves.toEqual(status);
+    await expect(client.changes('latest')).resolves.toEqual({ changes: [status], cursor: '42', hasMore: false });
+    const [changesUrl, changesInit] = fetch.mock.calls.at(-1) as [URL, RequestInit];
+    expect(changesUrl.search).toBe('?after=latest&limit=500');
+    expect(changesInit.body).toBeUndefined();
+  });
 });

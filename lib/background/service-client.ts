@@ -84,8 +84,8 @@ function refusal(response: Response, payload: unknown, origin: string): Backgrou
     case 403:
       return new BackgroundError('missing_scope', `Your token may not do this (${said}). Ask your administrator for a token with that scope.`);
     case 429: {
-      const seconds = Number(response.headers.get('retry-after')) || 60;
-      return new BackgroundError('rate_limited', `The sync service is busy: try again in ${seconds} s.`);
+      const seconds = Math.min(86_400, Math.max(1, Math.ceil(Number(response.headers.get('retry-after')) || 60)));
+      return new BackgroundError('rate_limited', `The sync service is busy: trying again in ${seconds} s.`, seconds);
     }
     default:
       if (response.status >= 500) {

@@ -149,6 +149,15 @@ describe('the status store', () => {
     expect(fetch.mock.calls[1]?.[0]).toHaveLength(2);
   });
 
+  it('waits at least as long as a rate-limited service asked before asking again', async () => {
+    const retryIn: number[] = [];
+    const fetch = vi.fn().mockRejectedValue(new BackgroundError('rate_limited', 'The sync service is busy: trying again in 90 s.', 90));
+    const store = createStatusStore(fetch, { schedule: (run) => run(), retryLater: (_run, ms) => retryIn.push(ms), now: () => 0 });
+    store.want(cost(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(retryIn).toEqual([90_000]);
+  });
+
   it('treats a record the answer left out as failed, not as loading forever', async () => {
     const { store, nextFrame } = storeWithManualFrames(vi.fn(async (refs: RecordRef[]) => ({ statuses: refs.slice(1).map(statusOf) })));
     store.want(cost(1));

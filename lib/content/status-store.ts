@@ -58,13 +58,15 @@ export function createStatusStore(
   }
 
   function failed(refs: RecordRef[], error: unknown) {
-    const { code, message } = describe(error);
+    const { code, message, retryAfterMs } = describe(error);
     for (const ref of refs) {
       const key = recordKey(ref);
       const count = (failures.get(key) ?? 0) + 1;
       failures.set(key, count);
       set(key, { kind: 'error', code, message });
-      retryLater(() => queue(key, ref), Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** (count - 1)));
+      // A service that said when to come back (429) is not asked sooner.
+      const backoff = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** (count - 1));
+      retryLater(() => queue(key, ref), Math.max(backoff, retryAfterMs));
     }
   }
 
@@ -170,11 +172,12 @@ export function createStatusStore(
   };
 }
 
-function describe(error: unknown): { code: string; message: string } {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+function describe(error: unknown): { code: string; message: string; retryAfterMs: number } {
+  const { code, message, retryAfterSeconds } = (error ?? {}) as { code?: unknown; message?: unknown; retryAfterSeconds?: unknown };
   return {
     code: typeof code === 'string' ? code : 'internal_error',
     message: typeof message === 'string' ? message : String(error),
+    retryAfterMs: typeof retryAfterSeconds === 'number' ? retryAfterSeconds * 1000 : 0,
   };
 }
 

@@ -18,7 +18,10 @@ export async function callBackground<M extends MethodName>(method: M, params: Pa
   if (!response.success) {
     throw new BackgroundError('invalid_response', `The background answered "${method}" with something unexpected.`);
   }
-  if (!response.data.ok) throw new BackgroundError(response.data.error.code, response.data.error.message);
+  if (!response.data.ok) {
+    const { code, message, retryAfterSeconds } = response.data.error;
+    throw new BackgroundError(code, message, retryAfterSeconds);
+  }
   const result = backgroundMethods[method].result.safeParse(response.data.result);
   if (!result.success) {
     throw new BackgroundError(

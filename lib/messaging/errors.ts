@@ -5,22 +5,29 @@ import { z } from 'zod';
 export const serialisedErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
+  /** How long the service asked us to wait before trying again (429). */
+  retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
 });
 export type SerialisedError = z.infer<typeof serialisedErrorSchema>;
 
 export class BackgroundError extends Error {
   readonly code: string;
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'BackgroundError';
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 /** Anything thrown by a handler becomes a plain object that survives structured cloning. */
 export function serialiseError(error: unknown): SerialisedError {
-  if (error instanceof BackgroundError) return { code: error.code, message: error.message };
+  if (error instanceof BackgroundError) {
+    const { code, message, retryAfterSeconds } = error;
+    return retryAfterSeconds === undefined ? { code, message } : { code, message, retryAfterSeconds };
+  }
   if (error instanceof Error) return { code: 'internal_error', message: error.message };
   return { code: 'internal_error', message: String(error) };
 }
