@@ -1,0 +1,32 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { type RecordRef, recordKey } from '../contract/records';
+import type { RecordStatus } from '../contract/status';
+import { openInspectorDatabase } from './database';
+import { createStatusCache, FRESH_MS } from './status-cache';
+import { createStatuses } from './statuses';
+
+const bill = (n: number): RecordRef => ({ system: 'xero', recordType: 'bill', recordId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` });
+const statusOf = (ref: RecordRef, state = 'synced') => ({ key: recordKey(ref), ref, state }) as unknown as RecordStatus;
+
+describe("the background's statuses", () => {
+  it('answers fresh ones from memory, stale ones at once while asking again, and the rest from the service', async () => {
+    let now = 1_000_000;
+    const cache = createStatusCache(openInspectorDatabase('statuses-test'), () => now);
+    await cache.write([statusOf(bill(1))]);
+    now += FRESH_MS / 2;
+    await cache.write([statusOf(bill(2))]);
+    now += FRESH_MS / 2 + 1; // bill 1 is now stale, bill 2 still fresh
+    const lookup = vi.fn(async (refs: RecordRef[]) => refs.map((ref) => statusOf(ref, 'not_synced')));
+    const sent: RecordStatus[][] = [];
+    const statuses = createStatuses({ lookup, cache, sendToPages: (s) => sent.push(s), log: () => undefined });
+
+    const answer = await statuses.get([bill(1), bill(2), bill(3)]);
+    expect(answer.statuses.map((s) => s.state)).toEqual(['synced', 'synced', 'not_synced']);
+    expect(answer.staleKeys).toEqual([recordKey(bill(1))]);
+    // The stale one is asked again behind the page's back, and its answer sent to every page.
+    await vi.waitFor(() => expect(sent.flat().map((s) => s.key)).toEqual([recordKey(bill(1))]));
+    expect(lookup.mock.calls.flat(2).map((ref) => ref.recordId).sort()).toEqual([bill(1).recordId, bill(3).recordId]);
+    expect((await cache.read([recordKey(bill(3))])).get(recordKey(bill(3)))?.status.state).toBe('not_synced');
+  });
+});
