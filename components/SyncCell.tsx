@@ -27,14 +27,17 @@ function usePopover(open: boolean, anchor: React.RefObject<HTMLElement | null>, 
   const popover = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const element = popover.current;
-    const box = anchor.current?.getBoundingClientRect();
-    // The host may have removed the row while it was open: nothing to show then.
-    if (!element || !box || !element.isConnected) return;
+    if (!element) return;
     if (!open) {
       if (element.matches(':popover-open')) element.hidePopover();
       return;
     }
+    // The host may have removed the row (or the control) while it was open: nothing to show then.
+    const box = anchor.current?.getBoundingClientRect();
+    if (!box || !element.isConnected) return;
     if (!element.matches(':popover-open')) element.showPopover();
+    // A dialog takes the focus to its first field once it is shown.
+    element.querySelector<HTMLElement>('input, button')?.focus();
     const { width, height } = element.getBoundingClientRect();
     const above = box.top - GAP - height;
     element.style.top = `${above >= GAP ? above : box.bottom + GAP}px`;
@@ -61,14 +64,21 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
   const [working, setWorking] = useState(false);
   const [reason, setReason] = useState('');
   const bubble = usePopover(showDetails, badge, () => setShowDetails(false), [view.label, view.detail, facts.join('\n')]);
-  const confirm = usePopover(confirmingUnlock, lockButton, () => setConfirmingUnlock(false), []);
+  /** Closes the unlock dialog, the focus going back to the control that opened it (or the badge). */
+  const closeConfirm = () => {
+    setConfirmingUnlock(false);
+    (lockButton.current ?? badge.current)?.focus();
+  };
+  const confirm = usePopover(confirmingUnlock, lockButton, closeConfirm, []);
 
-  const run = (action: () => Promise<void>) => {
+  const run = (action: () => Promise<void>, pressed?: HTMLElement) => {
     setWorking(true);
+    // The key-pressed button may go away (re-sync is not offered while pending): the badge keeps the focus.
+    if (pressed?.matches(':focus-visible')) badge.current?.focus();
     void action().finally(() => setWorking(false));
   };
   const unlock = () => {
-    setConfirmingUnlock(false);
+    closeConfirm();
     run(() => actions.unlock(record, reason.trim()));
     setReason('');
   };
@@ -94,7 +104,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
           {known.kind === 'status' && known.problem && <span className="problem" aria-hidden="true" />}
         </span>
         {offered.push && (
-          <button type="button" className="action push" aria-label={offered.push.label} title={offered.push.label} disabled={working} onClick={() => run(() => actions.push(record))}>
+          <button type="button" className="action push" aria-label={offered.push.label} title={offered.push.label} disabled={working} onClick={(event) => run(() => actions.push(record), event.currentTarget)}>
             <StatusIcon icon="resync" />
           </button>
         )}
@@ -136,13 +146,13 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
           event.preventDefault();
           unlock();
         }}
-        onKeyDown={(event) => event.key === 'Escape' && setConfirmingUnlock(false)}
+        onKeyDown={(event) => event.key === 'Escape' && closeConfirm()}
       >
         <p>Unlock it? Edits in Procore will be allowed again.</p>
         <label htmlFor={reasonId}>Reason (optional)</label>
-        {confirmingUnlock && <input id={reasonId} name="reason" maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} autoFocus />}
+        <input id={reasonId} name="reason" maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
         <span className="buttons">
-          <button type="button" onClick={() => setConfirmingUnlock(false)}>
+          <button type="button" onClick={closeConfirm}>
             Cancel
           </button>
           <button type="submit" className="primary">

@@ -61,11 +61,16 @@ test.describe('row actions', () => {
     await cellOf(page, ROW.notSynced).getByRole('button', { name: 'Re-sync to Procore' }).click();
     await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('data-state', 'pending');
     await expect(cellOf(page, ROW.notSynced).getByRole('button', { name: /Re-sync/ })).toHaveCount(0);
+    // It reached the service, once, and nothing was refused.
+    await expect.poll(async () => (await tenant.jobsOf(xeroInvoice(ROW.notSynced))).length).toBe(1);
+    await expect(cellOf(page, ROW.notSynced).locator('.problem')).toHaveCount(0);
     await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
     await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('aria-label', 'Synced with Procore PA-08');
 
     await cellOf(page, ROW.blocked).getByRole('button', { name: 'Re-sync to Procore' }).click();
     await expect(badgeOf(page, ROW.blocked)).toHaveAttribute('data-state', 'pending');
+    // The integration really tried, and failed for the same reason.
+    await expect.poll(async () => (await tenant.jobsOf(xeroInvoice(ROW.blocked))).map((job) => job.state), { timeout: 15_000 }).toEqual(['failed']);
     await expect(badgeOf(page, ROW.blocked)).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
     await expect(badgeOf(page, ROW.blocked)).toHaveAttribute('aria-label', /not mapped to a Procore owner/);
     // A click on our buttons never reaches the host's row (which would open the invoice).
@@ -75,11 +80,12 @@ test.describe('row actions', () => {
 
   test('a push survives the service worker being stopped in the middle of it', async ({ extension, tenant, context }) => {
     await tenant.report(xeroList);
-    tenant.runIntegration();
     await extension.signIn(tenant.serviceUrl, tenant.token);
     const page = await openXeroList(extension);
     await cellOf(page, ROW.notSynced).getByRole('button', { name: 'Re-sync to Procore' }).click();
     await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('data-state', 'pending');
+    // The push is queued; the integration is not running yet, so it cannot end before the stop.
+    await expect.poll(async () => (await tenant.jobsOf(xeroInvoice(ROW.notSynced))).length).toBe(1);
 
     // DevTools stops the extension's workers from a session on one of the extension's own pages.
     const devtools = await context.newCDPSession(await extension.openExtensionPage('manifest.json'));
@@ -89,9 +95,24 @@ test.describe('row actions', () => {
     await devtools.send('ServiceWorker.stopAllWorkers');
     await expect.poll(() => workerStates.includes('stopped')).toBe(true);
     // The page's update port closed with the worker; opening it again starts a new worker, which
-    // picks the open push up from its database and finishes it.
+    // picks the open push up from its database.
     await expect.poll(() => workerStates.slice(workerStates.lastIndexOf('stopped')).includes('running'), { timeout: 10_000 }).toBe(true);
+    tenant.runIntegration();
     await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+    // The new worker itself followed it to its end (not only the change feed): its database says so.
+    const trackedPushes = async () =>
+      (await context.serviceWorkers().at(-1)?.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('erp-sync-inspector');
+            open.onerror = () => reject(new Error(String(open.error)));
+            open.onsuccess = () => {
+              const all = open.result.transaction('pushes').objectStore('pushes').getAll();
+              all.onsuccess = () => resolve((all.result as { state: string }[]).map((push) => push.state));
+            };
+          }),
+      )) ?? [];
+    await expect.poll(trackedPushes).toEqual(['succeeded']);
     expect(extension.ourErrors(page)).toEqual([]);
   });
 
@@ -131,7 +152,11 @@ test.describe('row actions', () => {
     await expect(banner).toContainText('Locked by Test bookkeeper');
     await expect(record.getByRole('button', { name: 'Delete' })).toBeDisabled();
     await expect(record.getByRole('link', { name: 'Edit' })).toHaveAttribute('aria-disabled', 'true');
+    const editRequests: string[] = [];
+    record.on('request', (request) => request.url().endsWith('/edit') && editRequests.push(request.url()));
     await record.getByRole('link', { name: 'Edit' }).click({ force: true });
+    await record.waitForTimeout(300);
+    expect(editRequests).toEqual([]);
     await expect(record).toHaveURL(recordUrl);
     // The edit page, reached another way, cannot save.
     const editPage = await extension.openFixture(`${recordUrl}/edit`, 'procore/record-page.html');
@@ -240,7 +265,7 @@ test.describe('what a cell says when the service cannot answer', () => {
     silent.close();
   });
 
-  test('unreachable, token rejected, scope missing, and a push refused because the record was locked meanwhile', async ({ extension, tenant }) => {
+  test('unreachable, token rejected, scope missing, and a record locked meanwhile shown locked with no push made', async ({ extension, tenant }) => {
     await extension.signIn('http://127.0.0.1:9', tenant.token);
     let page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
     await expect(badgeOf(page, ROW.synced)).toHaveAttribute('aria-label', 'Sync status unavailable');
@@ -281,6 +306,7 @@ test.describe('what a cell says when the service cannot answer', () => {
     await expect(resync).toHaveCount(0);
     await cell.locator('.badge').hover();
     await expect(cell.getByRole('tooltip')).toContainText(/Locked by Test bookkeeper.*Month end/);
+    expect(await tenant.jobsOf(ownerInvoice(0))).toEqual([]);
     expect(extension.ourErrors(page)).toEqual([]);
   });
 });

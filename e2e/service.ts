@@ -4,7 +4,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { IngestRecord, PushRequest } from '../lib/contract/api';
+import { and, eq } from 'drizzle-orm';
+import { type RecordRef, recordKey } from '../lib/contract/records';
 import { createApp } from '../server/src/app';
+import { jobs } from '../server/src/db/schema';
 import { startSandboxWorker } from '../server/src/sandbox-worker';
 import { type OpenDatabase, openDatabase } from '../server/src/db/connect';
 import { ingest } from '../server/src/store/ingest';
@@ -51,6 +54,8 @@ export interface TestTenant {
    * completed a moment later. Without it, a queued push stays pending.
    */
   runIntegration(): void;
+  /** The push jobs the service holds for one record (what really reached it). */
+  jobsOf(ref: RecordRef): Promise<{ state: string; idempotencyKey: string }[]>;
   /** Stops what the tenant started. */
   end(): Promise<void>;
   /** A token of the same tenant with only these scopes. */
@@ -74,6 +79,11 @@ export async function newTenant(service: RunningService): Promise<TestTenant> {
     async end() {
       await integration?.stop();
     },
+    jobsOf: (ref) =>
+      db
+        .select({ state: jobs.state, idempotencyKey: jobs.idempotencyKey })
+        .from(jobs)
+        .where(and(eq(jobs.tenantId, tenant.id), eq(jobs.recordKey, recordKey(ref)))),
     async tokenWith(scopes) {
       return (await createToken(db, tenant.id, 'Limited bookkeeper', scopes)).token;
     },

@@ -24,7 +24,7 @@ export default defineBackground(() => {
   const log = (error: unknown, context: Record<string, unknown>) => logError('background', error, context);
   const client = createServiceClient({ connection: () => serviceConnection.getValue() });
   const db = openInspectorDatabase();
-  const cache = createStatusCache(db);
+  const cache = createStatusCache(db, Date.now, Date.now());
   const pages = createPageUpdates({
     allowed: (sender) => callerOf(sender ?? {}, extension) !== null,
     onOpen: () => feed.start(),
@@ -36,12 +36,13 @@ export default defineBackground(() => {
     client,
     db,
     publish: statuses.publish,
+    log,
     keepAwake: (on) => {
       const alarm = on ? browser.alarms.create(PUSHES_ALARM, { periodInMinutes: 0.5 }) : browser.alarms.clear(PUSHES_ALARM);
       void Promise.resolve(alarm).catch((error: unknown) => log(error, { step: 'pushes alarm' }));
     },
   });
-  const route = createRouter(createBackgroundHandlers({ client, db, statuses, pushes }), extension);
+  const route = createRouter(createBackgroundHandlers({ log, client, db, statuses, pushes }), extension);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const answer = route(message, sender);
@@ -56,6 +57,8 @@ export default defineBackground(() => {
   // A worker started again (by a page, the alarm, or the browser) finishes what the last one began.
   void pushes.resume().catch((error: unknown) => log(error, { step: 'resume pushes' }));
   void cache.prune().catch((error: unknown) => log(error, { step: 'prune cache' }));
+  // Statuses of one service (or tenant) are not shown once signed in to another.
+  serviceConnection.watch(() => void cache.clear().catch((error: unknown) => log(error, { step: 'clear cache' })));
 });
 
 /**

@@ -21,6 +21,13 @@ export interface TrackedPush {
   finishedAt?: number;
 }
 
+/** A push asked for but not yet answered by the service: sent again, same key, if the worker stopped meanwhile. */
+export interface PushRequestRecord {
+  idempotencyKey: string;
+  ref: RecordRef;
+  at: number;
+}
+
 export type AuditAction = 'push' | 'lock' | 'unlock';
 
 export interface AuditEntry {
@@ -37,6 +44,7 @@ export interface AuditEntry {
 export type InspectorDatabase = Dexie & {
   statuses: EntityTable<CachedStatus, 'key'>;
   pushes: EntityTable<TrackedPush, 'jobId'>;
+  requests: EntityTable<PushRequestRecord, 'idempotencyKey'>;
   audit: EntityTable<AuditEntry, 'id'>;
 };
 
@@ -47,5 +55,6 @@ export function openInspectorDatabase(name = 'erp-sync-inspector'): InspectorDat
     pushes: 'jobId, key, state',
     audit: '++id, at, key, action',
   });
+  db.version(2).stores({ requests: 'idempotencyKey' });
   return db;
 }

@@ -10,6 +10,7 @@ import type { ServiceClient } from './service-client';
 import type { Statuses } from './statuses';
 
 export interface BackgroundParts {
+  log: (error: unknown, context: Record<string, unknown>) => void;
   client: ServiceClient;
   db: InspectorDatabase;
   statuses: Statuses;
@@ -17,26 +18,31 @@ export interface BackgroundParts {
 }
 
 /**
- * One key per record version: a double click, or two tabs showing the same version of the record,
- * queue one push; once the record has changed (a failed push changes it), a new push is possible.
+ * One key per record version the user saw: a double click, or two tabs showing the same version
+ * of the record, queue one push; once the record has changed (a failed push changes it), a new
+ * push is possible. A record with no known version gets a key of its own, never a shared one
+ * (the service keeps keys for good: a shared one would answer with an old, finished push).
  */
-export function pushKey(ref: RecordRef, updatedAt: string | null | undefined): string {
-  const version = updatedAt ? Date.parse(updatedAt) : 0;
-  return `push:${recordKey(ref).replaceAll('/', ':')}:${version}`;
+export function pushKey(ref: RecordRef, version: string | null): string {
+  const stamp = version ? String(Date.parse(version)) : `once-${crypto.randomUUID()}`;
+  return `push:${recordKey(ref).replaceAll('/', ':')}:${stamp}`;
 }
 
-export function createBackgroundHandlers({ client, db, statuses, pushes }: BackgroundParts): Handlers {
+export function createBackgroundHandlers({ log, client, db, statuses, pushes }: BackgroundParts): Handlers {
   async function audited<T>(action: AuditAction, ref: RecordRef, work: () => Promise<T>): Promise<T> {
     const entry = { at: Date.now(), action, key: recordKey(ref), ref };
+    // The log is a record of what happened: failing to write it never changes what happened.
+    const write = (outcome: string, message?: string) =>
+      db.audit.add({ ...entry, outcome, message }).catch((error: unknown) => log(error, { step: `audit ${action}` }));
+    let result: T;
     try {
-      const result = await work();
-      await db.audit.add({ ...entry, outcome: 'done' });
-      return result;
+      result = await work();
     } catch (error) {
-      const code = error instanceof BackgroundError ? error.code : 'failed';
-      await db.audit.add({ ...entry, outcome: code, message: error instanceof Error ? error.message : String(error) });
+      await write(error instanceof BackgroundError ? error.code : 'failed', error instanceof Error ? error.message : String(error));
       throw error;
     }
+    await write('done');
+    return result;
   }
 
   return {
@@ -47,9 +53,8 @@ export function createBackgroundHandlers({ client, db, statuses, pushes }: Backg
 
     getStatuses: ({ refs }) => statuses.get(refs),
 
-    async pushRecord({ ref }) {
-      const cached = await db.statuses.get(recordKey(ref));
-      return { job: await pushes.push(ref, pushKey(ref, cached?.status.updatedAt)) };
+    async pushRecord({ ref, version }) {
+      return { job: await pushes.push(ref, pushKey(ref, version)) };
     },
 
     async lockRecord({ ref, reason }) {

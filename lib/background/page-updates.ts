@@ -26,6 +26,8 @@ export function createPageUpdates({ allowed, onOpen, onClosed }: PageUpdatesOpti
         return;
       }
       ports.add(port);
+      // The page's keep-alive words need no answer; receiving them keeps the worker running.
+      port.onMessage.addListener(() => undefined);
       if (ports.size === 1) onOpen();
       port.onDisconnect.addListener(() => {
         ports.delete(port);

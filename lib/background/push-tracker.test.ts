@@ -27,6 +27,7 @@ function setUp(jobStates: Job['state'][]) {
     db,
     publish: async (statuses: RecordStatus[]) => void published.push(statuses),
     keepAwake: (on: boolean) => void awake.push(on),
+    log: () => undefined,
     later: (run: () => void) => void timers.push(run),
   };
   return { db, client, published, awake, timers, tracker: createPushTracker(options), options };
@@ -39,12 +40,11 @@ describe('the push tracker', () => {
     expect(client.push).toHaveBeenCalledWith([{ ref: cost, idempotencyKey: 'push:procore:direct_cost:1:0' }]);
     expect(await db.pushes.count()).toBe(1);
     expect(published.at(-1)?.[0]?.state).toBe('pending');
-    expect(awake).toEqual([true]);
+    expect(awake.at(-1)).toBe(true);
 
-    timers.shift()?.();
+    expect(timers).toHaveLength(1); // the next round is scheduled
     await tracker.resume();
     expect((await db.pushes.toArray())[0]?.state).toBe('running');
-    timers.shift()?.();
     await tracker.resume();
     expect((await db.pushes.toArray())[0]).toMatchObject({ state: 'succeeded', finishedAt: expect.any(Number) });
     expect(published.at(-1)?.[0]?.state).toBe('synced');
@@ -60,6 +60,47 @@ describe('the push tracker', () => {
     await second.resume();
     expect((await first.db.pushes.toArray())[0]?.state).toBe('succeeded');
     expect(first.published.at(-1)?.[0]?.state).toBe('synced');
+  });
+
+  it('keeps following a queued push when the status after it cannot be had', async () => {
+    const { db, client, awake, timers, tracker } = setUp(['succeeded']);
+    client.lookup.mockRejectedValueOnce(new BackgroundError('rate_limited', 'busy', 5));
+    await expect(tracker.push(cost, 'push:procore:direct_cost:1:0')).resolves.toMatchObject({ state: 'queued' });
+    expect(awake.at(-1)).toBe(true);
+    expect(timers).toHaveLength(1);
+    timers.shift()?.();
+    await tracker.resume();
+    expect((await db.pushes.toArray())[0]?.state).toBe('succeeded');
+  });
+
+  it('sends again, under the same key, a push whose answer a stopped worker never heard', async () => {
+    const first = setUp([]);
+    first.client.push.mockRejectedValueOnce(new BackgroundError('service_unreachable', 'down'));
+    await expect(first.tracker.push(cost, 'push:procore:direct_cost:1:7')).rejects.toThrow('down');
+    expect(await first.db.requests.count()).toBe(1);
+    // A new worker: the request is sent again with its key, then followed to its end.
+    const second = createPushTracker(first.options);
+    await second.resume();
+    expect(first.client.push).toHaveBeenLastCalledWith([{ ref: cost, idempotencyKey: 'push:procore:direct_cost:1:7' }]);
+    expect(await first.db.requests.count()).toBe(0);
+    await second.resume();
+    expect((await first.db.pushes.toArray())[0]?.state).toBe('succeeded');
+  });
+
+  it('a round asked for while another runs is not lost: a push made meanwhile is followed', async () => {
+    const { db, client, awake, tracker } = setUp(['running', 'running', 'running']);
+    await tracker.push(cost, 'push:procore:direct_cost:1:0');
+    let release = () => undefined as void;
+    client.job.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(jobOf('running')))));
+    const slow = tracker.resume();
+    const other = { ...cost, recordId: '598134332797816' } as RecordRef;
+    client.push.mockResolvedValueOnce([{ ...jobOf('queued'), id: '1c1e7a52-8f0c-4a43-9d1e-6a8f5d2c1b3b', ref: other }]);
+    await tracker.push(other, 'push:procore:direct_cost:1:1');
+    void tracker.resume(); // the timer's round, during the slow one
+    release();
+    await slow;
+    await vi.waitFor(async () => expect(await db.pushes.count()).toBe(2));
+    expect(awake.at(-1)).toBe(true);
   });
 
   it('records a push once however often the same key is sent', async () => {

@@ -1,7 +1,8 @@
-// Pushes, from the click to their end. A queued push is written down before anything else, then
-// followed until the service says it succeeded or failed; the fresh status then goes to every
-// open page. Nothing depends on the service worker staying alive: a browser alarm is kept while
-// pushes are open, and a restarted worker picks them up from the database.
+// Pushes, from the click to their end. The request is written down before it is sent (so a worker
+// stopped in between sends it again, under the same idempotency key, when it starts), the job is
+// written down when the service answers, and followed until it succeeded or failed; the fresh
+// status then goes to every open page. Nothing depends on the service worker staying alive: a
+// browser alarm is kept while pushes are open, and a starting worker picks them up.
 import { type RecordRef, recordKey } from '../contract/records';
 import type { Job, RecordStatus } from '../contract/status';
 import { BackgroundError } from '../messaging/errors';
@@ -15,28 +16,48 @@ export interface PushTrackerOptions {
   publish: (statuses: RecordStatus[]) => Promise<void>;
   /** Keeps a browser alarm while pushes are open, so a stopped worker wakes up to finish them. */
   keepAwake: (on: boolean) => void;
+  log: (error: unknown, context: Record<string, unknown>) => void;
   /** How often open pushes are asked after, while the worker runs. */
   pollMs?: number;
   now?: () => number;
   later?: (run: () => void, ms: number) => void;
 }
 
+/** A push the integration has not finished in this long is given up on (and said so in the audit log). */
+export const GIVE_UP_AFTER_MS = 60 * 60_000;
+
 const isFinished = (job: Pick<Job, 'state'>) => job.state === 'succeeded' || job.state === 'failed';
+
+/** Failures that pass (the service is away or busy): the push is sent again; any other is a refusal. */
+const passing = (error: unknown) =>
+  !(error instanceof BackgroundError) || ['service_unreachable', 'timeout', 'rate_limited', 'service_error'].includes(error.code);
 
 export function createPushTracker({
   client,
   db,
   publish,
   keepAwake,
+  log,
   pollMs = 1_000,
   now = Date.now,
   later = (run, ms) => setTimeout(run, ms),
 }: PushTrackerOptions) {
   let polling: Promise<void> | null = null;
+  let again = false;
   let scheduled = false;
 
   async function audit(ref: RecordRef, outcome: string, message?: string) {
-    await db.audit.add({ at: now(), action: 'push', key: recordKey(ref), ref, outcome, message });
+    await db.audit.add({ at: now(), action: 'push', key: recordKey(ref), ref, outcome, message }).catch((error: unknown) => log(error, { step: 'audit push' }));
+  }
+
+  /** Fresh statuses for these records to every page; a failure here only delays them (the feed and the pages ask again). */
+  async function tellPages(refs: RecordRef[]) {
+    if (refs.length === 0) return;
+    try {
+      await publish(await client.lookup(refs));
+    } catch (error) {
+      log(error, { step: 'statuses after push' });
+    }
   }
 
   function schedule() {
@@ -48,13 +69,34 @@ export function createPushTracker({
     }, pollMs);
   }
 
-  /** Asks after every open push once; schedules the next round while any remain. */
+  /** Asks after every open push; a call made while a round runs gets one more round after it. */
   function poll(): Promise<void> {
-    polling ??= pollOnce().finally(() => (polling = null));
+    if (polling) {
+      again = true;
+      return polling;
+    }
+    polling = (async () => {
+      do {
+        again = false;
+        await pollOnce().catch((error: unknown) => log(error, { step: 'follow pushes' }));
+      } while (again);
+    })().finally(() => (polling = null));
     return polling;
   }
 
+  /** Sends again what a stopped worker asked for but did not hear back about. */
+  async function sendUnanswered() {
+    for (const request of await db.requests.toArray()) {
+      try {
+        await track(request.ref, request.idempotencyKey);
+      } catch (error) {
+        if (!passing(error)) await db.requests.delete(request.idempotencyKey); // refused for good: said in the audit log
+      }
+    }
+  }
+
   async function pollOnce() {
+    await sendUnanswered();
     const open = await db.pushes.where('state').anyOf('queued', 'running').toArray();
     const ended: RecordRef[] = [];
     for (const tracked of open) {
@@ -62,9 +104,10 @@ export function createPushTracker({
       try {
         job = await client.job(tracked.jobId);
       } catch (error) {
-        if (error instanceof BackgroundError && error.code === 'not_found') {
+        const gone = error instanceof BackgroundError && error.code === 'not_found';
+        if (gone || now() - tracked.startedAt > GIVE_UP_AFTER_MS) {
           await db.pushes.update(tracked.jobId, { state: 'failed', finishedAt: now() });
-          await audit(tracked.ref, 'not_found', error.message);
+          await audit(tracked.ref, gone ? 'not_found' : 'given_up', error instanceof Error ? error.message : String(error));
           ended.push(tracked.ref);
         }
         continue; // unreachable service, rate limit...: asked again next round
@@ -77,10 +120,28 @@ export function createPushTracker({
       await audit(tracked.ref, job.state, job.error?.message);
       ended.push(tracked.ref);
     }
-    if (ended.length > 0) await publish(await client.lookup(ended)).catch(() => undefined);
-    const remaining = open.length - ended.length;
+    await tellPages(ended);
+    const remaining = open.length - ended.length + (await db.requests.count());
     keepAwake(remaining > 0);
     if (remaining > 0) schedule();
+  }
+
+  /** Queues the push (or hears of the one the same key already queued) and writes its job down. */
+  async function track(ref: RecordRef, idempotencyKey: string): Promise<Job> {
+    let job: Job;
+    try {
+      [job] = (await client.push([{ ref, idempotencyKey }])) as [Job];
+    } catch (error) {
+      await audit(ref, error instanceof BackgroundError ? error.code : 'failed', error instanceof Error ? error.message : undefined);
+      throw error;
+    }
+    await db.transaction('rw', db.pushes, db.requests, db.audit, async () => {
+      await db.requests.delete(idempotencyKey);
+      if (await db.pushes.get(job.id)) return;
+      await db.pushes.put({ jobId: job.id, key: recordKey(ref), ref, state: job.state, startedAt: now() });
+      await db.audit.add({ at: now(), action: 'push', key: recordKey(ref), ref, outcome: 'queued' });
+    });
+    return job;
   }
 
   return {
@@ -89,23 +150,19 @@ export function createPushTracker({
      * showing the same version of the record) gives the same job: a record is never pushed twice.
      */
     async push(ref: RecordRef, idempotencyKey: string): Promise<Job> {
+      await db.requests.put({ idempotencyKey, ref, at: now() });
+      keepAwake(true);
       let job: Job;
       try {
-        [job] = (await client.push([{ ref, idempotencyKey }])) as [Job];
+        job = await track(ref, idempotencyKey);
       } catch (error) {
-        await audit(ref, error instanceof BackgroundError ? error.code : 'failed', error instanceof Error ? error.message : undefined);
+        // Not sent for a passing reason (unreachable...): it stays written down and is sent again.
+        if (!passing(error)) await db.requests.delete(idempotencyKey);
+        schedule();
         throw error;
       }
-      const known = await db.pushes.get(job.id);
-      if (!known) {
-        await db.pushes.put({ jobId: job.id, key: recordKey(ref), ref, state: job.state, startedAt: now() });
-        await audit(ref, 'queued');
-      }
-      await publish(await client.lookup([ref]));
-      if (!isFinished(job)) {
-        keepAwake(true);
-        schedule();
-      }
+      schedule();
+      await tellPages([ref]);
       return job;
     },
 

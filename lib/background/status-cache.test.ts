@@ -35,4 +35,11 @@ describe('the status cache', () => {
     await cache.prune();
     expect(await db.statuses.count()).toBe(2);
   });
+
+  it('never takes as fresh what was cached before this worker started', async () => {
+    const db = openInspectorDatabase('cache-test-restart');
+    await createStatusCache(db, () => 1_000).write([status(1)]);
+    const restarted = createStatusCache(db, () => 2_000, 1_500);
+    expect((await restarted.read([status(1).key])).get(status(1).key)?.stale).toBe(true);
+  });
 });

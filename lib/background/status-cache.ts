@@ -15,7 +15,11 @@ export function freshness(fetchedAt: number, now: number): Freshness {
   return age < FORGET_MS ? 'stale' : 'forgotten';
 }
 
-export function createStatusCache(db: InspectorDatabase, now: () => number = Date.now) {
+/**
+ * `since`: when this worker started. What was cached before it may have changed while no worker
+ * followed the change feed, so it is never taken as fresh.
+ */
+export function createStatusCache(db: InspectorDatabase, now: () => number = Date.now, since = 0) {
   return {
     /** The cached statuses of these keys that may still be shown, with their freshness. */
     async read(keys: string[]): Promise<Map<string, { status: RecordStatus; stale: boolean }>> {
@@ -25,7 +29,7 @@ export function createStatusCache(db: InspectorDatabase, now: () => number = Dat
       for (const row of rows) {
         if (!row) continue;
         const judged = freshness(row.fetchedAt, at);
-        if (judged !== 'forgotten') found.set(row.key, { status: row.status, stale: judged === 'stale' });
+        if (judged !== 'forgotten') found.set(row.key, { status: row.status, stale: judged === 'stale' || row.fetchedAt < since });
       }
       return found;
     },

@@ -9,7 +9,13 @@ import { logError } from '../log';
 import type { StatusStore } from './status-store';
 
 const updateSchema = z.object({ statuses: z.array(recordStatusSchema) });
-const RECONNECT_MS = 1_000;
+const FIRST_RECONNECT_MS = 1_000;
+const LAST_RECONNECT_MS = 30_000;
+/**
+ * A word on the port this often keeps the worker (and its change feed) running while the page is
+ * open: Chrome stops a worker after 30 s without an event.
+ */
+const KEEPALIVE_MS = 20_000;
 
 interface Lifetime {
   readonly isValid: boolean;
@@ -18,21 +24,37 @@ interface Lifetime {
 
 export function followBackgroundUpdates(store: StatusStore, lifetime: Lifetime): void {
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  /** Closings in a row without a message between them: the pause before reconnecting grows. */
+  let closings = 0;
   const connect = () => {
     if (!lifetime.isValid) return;
-    port = browser.runtime.connect({ name: UPDATES_PORT });
-    port.onMessage.addListener((message: unknown) => {
+    const opened = Date.now();
+    const current = browser.runtime.connect({ name: UPDATES_PORT });
+    port = current;
+    const keepalive = setInterval(() => {
+      try {
+        current.postMessage({ alive: true });
+      } catch {
+        clearInterval(keepalive); // closed: onDisconnect reconnects
+      }
+    }, KEEPALIVE_MS);
+    current.onMessage.addListener((message: unknown) => {
+      closings = 0;
       const update = updateSchema.safeParse(message);
       if (update.success) store.apply(update.data.statuses);
       else logError('background-updates', update.error, { step: 'read update' });
     });
-    port.onDisconnect.addListener(() => {
+    current.onDisconnect.addListener(() => {
+      clearInterval(keepalive);
       port = null;
+      if (Date.now() - opened > KEEPALIVE_MS) closings = 0; // it had worked: not a refusal
+      const pause = Math.min(LAST_RECONNECT_MS, FIRST_RECONNECT_MS * 2 ** Math.min(closings, 5));
+      closings++;
       setTimeout(() => {
         if (!lifetime.isValid) return;
         connect();
         store.refresh(); // what changed while the worker was away
-      }, RECONNECT_MS);
+      }, pause);
     });
   };
   connect();

@@ -11,4 +11,14 @@ describe("a locked record's page", () => {
     expect(named(changingControls(document, false))).toEqual(['Edit', 'Delete', 'Save changes', 'Update']);
     expect(named(changingControls(document, true))).toEqual(['Edit', 'Delete', 'Save changes', 'Update', 'amount', 'note', 'code']);
   });
+
+  it("leaves the site's header, menus and search alone, and looks in the main content when there is one", () => {
+    document.body.innerHTML = `
+      <header><button>Edit profile</button><form role="search"><input type="search"><button>Submit</button></form></header>
+      <nav><a href="/x">Delete account</a></nav>
+      <main><a href="edit">Edit</a><form><input name="amount"></form><form><input type="search" name="q"></form></main>
+      <aside><button>Remove filter</button></aside>`;
+    const named = (elements: HTMLElement[]) => elements.map((e) => e.getAttribute('name') || e.textContent);
+    expect(named(changingControls(document, true))).toEqual(['Edit', 'amount']);
+  });
 });

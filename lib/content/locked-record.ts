@@ -27,13 +27,22 @@ function lockSentence(status: RecordStatus, time: (iso: string) => string): stri
   return `Locked by ${by ?? 'someone'}${at ? ` on ${time(at)}` : ''}${reason ? `: ${reason}` : ''}.`;
 }
 
-/** The record's changing controls: its own edit, save and delete buttons and links; on an edit page, every field. */
+/** The site's own chrome around the record (menus, search, the header): never the record's controls. */
+const AROUND_THE_RECORD = `header, nav, [role="navigation"], [role="search"], [role="banner"], [${BANNER_MARKER}]`;
+
+/**
+ * The record's changing controls: its own edit, save and delete buttons and links; on an edit page,
+ * every field of its forms. Looked for in the page's main content when it has one, and never in
+ * the site's header, menus or search.
+ */
 export function changingControls(doc: Document, editPage: boolean): HTMLElement[] {
-  const named = [...doc.querySelectorAll<HTMLElement>('button, a[href], input[type="submit"], input[type="button"], [role="button"]')].filter((element) =>
+  const content = doc.querySelector('main, [role="main"]') ?? doc.body;
+  const named = [...content.querySelectorAll<HTMLElement>('button, a[href], input[type="submit"], input[type="button"], [role="button"]')].filter((element) =>
     CHANGING.test(element.getAttribute('aria-label') || element.textContent?.trim() || (element as HTMLInputElement).value || ''),
   );
-  const fields = editPage ? [...doc.querySelectorAll<HTMLElement>('form input, form select, form textarea')] : [];
-  return [...new Set([...named, ...fields])].filter((element) => !element.closest(`[${BANNER_MARKER}]`));
+  const forms = editPage ? [...content.querySelectorAll('form')].filter((form) => !form.querySelector('input[type="search"]')) : [];
+  const fields = forms.flatMap((form) => [...form.querySelectorAll<HTMLElement>('input, select, textarea')]);
+  return [...new Set([...named, ...fields])].filter((element) => !element.closest(AROUND_THE_RECORD));
 }
 
 export function guardLockedRecord(doc: Document, ref: RecordRef, store: StatusStore, editPage: boolean): () => void {
@@ -98,10 +107,14 @@ export function guardLockedRecord(doc: Document, ref: RecordRef, store: StatusSt
     const box = banner.shadowRoot?.querySelector('.banner');
     if (!box) return;
     const sentence = lockSentence(status, (iso) => new Date(iso).toLocaleString());
+    const said = `${sentence} Editing and deleting are disabled here; unlock it from its row in the list to change it.`;
+    // Rewritten only when it changes: a status role is read out again on every change.
+    if (box.getAttribute('data-said') === said) return;
+    box.setAttribute('data-said', said);
     box.innerHTML =
       '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" aria-hidden="true"><path d="M6 11h12v9H6zM8.5 11V8a3.5 3.5 0 0 1 7 0v3"/></svg><span><strong></strong> <span></span></span>';
     (box.querySelector('strong') as HTMLElement).textContent = 'This record is locked in the books.';
-    (box.querySelector('span > span') as HTMLElement).textContent = `${sentence} Editing and deleting are disabled here; unlock it from its row in the list to change it.`;
+    (box.querySelector('span > span') as HTMLElement).textContent = said;
   }
 
   function apply() {

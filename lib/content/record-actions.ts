@@ -23,14 +23,17 @@ export function createRecordActions(store: StatusStore, call: typeof callBackgro
     } catch (error) {
       if (before.kind === 'status') store.apply([before.status]);
       store.showProblem(key, messageOf(error));
+      store.recheck(ref); // the refusal may mean the record changed (locked, pushed elsewhere)
     }
   }
 
   return {
     push: (ref) =>
       act(ref, async () => {
+        const shown = store.get(recordKey(ref));
+        const version = shown.kind === 'status' ? shown.status.updatedAt : null;
         store.showPending(recordKey(ref));
-        await call('pushRecord', { ref });
+        await call('pushRecord', { ref, version });
         // The job's end arrives through the background's update port.
       }),
     lock: (ref) =>

@@ -44,6 +44,11 @@ export function createStatusStore(
   let holds = 0;
 
   const set = (key: string, value: Known) => {
+    // Why an action was refused stays said while the record stays as it was.
+    const before = known.get(key);
+    if (value.kind === 'status' && before?.kind === 'status' && before.problem && before.status.state === value.status.state && !('problem' in value)) {
+      value = { ...value, problem: before.problem };
+    }
     known.set(key, value);
     listeners.get(key)?.forEach((listener) => listener());
   };
@@ -153,7 +158,14 @@ export function createStatusStore(
     /** Says, on the record's cell, why what the user asked for did not happen (null clears it). */
     showProblem(key: string, problem: string | null) {
       const current = known.get(key);
-      if (current?.kind === 'status') set(key, { ...current, problem: problem ?? undefined });
+      if (current?.kind !== 'status' || (current.problem ?? null) === problem) return;
+      const { problem: _previous, ...rest } = current;
+      set(key, problem ? { ...rest, problem } : { ...rest, problem: undefined });
+    },
+
+    /** Asks again for one record (after a refusal, what changed on the service is shown). */
+    recheck(ref: RecordRef) {
+      queue(recordKey(ref), ref);
     },
 
     /** Asks again for every record this page has shown, e.g. after the background restarted. */

@@ -39,10 +39,13 @@ export const backgroundMethods = {
     params: z.object({ refs: z.array(recordRefSchema).min(1).max(MAX_REFS_PER_LOOKUP) }).strict(),
     result: z.object({ statuses: z.array(recordStatusSchema), staleKeys: z.array(z.string()) }),
   },
-  /** Pushes one record to the other system: once, however often it is asked for the same version. */
+  /**
+   * Pushes one record to the other system: once, however often it is asked for the same version
+   * (`version`: the status's updatedAt the caller shows).
+   */
   pushRecord: {
     callers: ['content-script', 'extension-page'],
-    params: z.object({ ref: recordRefSchema }).strict(),
+    params: z.object({ ref: recordRefSchema, version: z.iso.datetime({ offset: true }).nullable() }).strict(),
     result: z.object({ job: jobSchema }),
   },
   /** Locks a Procore record against edits, or unlocks it (with an optional reason). */
