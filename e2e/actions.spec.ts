@@ -184,7 +184,7 @@ test.describe('row actions', () => {
   test('the view arrow opens the counterpart of every record type in its own system', async ({ extension, tenant, context }) => {
     const xero = (recordType: 'invoice' | 'bill', id: string, shortCode?: string): RecordRef => ({ system: 'xero', recordType, recordId: id, shortCode });
     const zoho = (recordType: 'invoice' | 'bill', id: string, host?: string): RecordRef => ({ system: 'zoho_books', recordType, organizationId: '60012345678', recordId: id, host });
-    const costs = ['598134332797815', '598134332797816', '598134332797817', '598134332797818'];
+    const costs = ['598134332797815', '598134332797816', '598134332797817', '598134332797818', '598134332797819', '598134332797820'];
     const cost = (id: string): RecordRef => ({ system: 'procore', recordType: 'direct_cost', projectId: PROJECT, recordId: id });
     const guid = '3c1f9d8e-5b2a-4c7d-9e0f-1a2b3c4d5e6f';
     // Procore costs linked to each kind of accounting record; Xero invoices linked to each kind of Procore record.
@@ -193,6 +193,12 @@ test.describe('row actions', () => {
       [cost(costs[1] as string), xero('invoice', guid, '!kh5BZ'), `https://go.xero.com/app/!kh5BZ/invoicing/view/${guid}`],
       [cost(costs[2] as string), zoho('bill', '5254962000000345671', 'books.zoho.eu'), 'https://books.zoho.eu/app/60012345678#/bills/5254962000000345671'],
       [cost(costs[3] as string), zoho('invoice', '5254962000000234567'), 'https://books.zoho.com/app/60012345678#/invoices/5254962000000234567'],
+      [
+        cost(costs[4] as string),
+        { system: 'xero', recordType: 'spend_money', recordId: guid, shortCode: '!kh5BZ' },
+        `https://go.xero.com/organisationlogin/default.aspx?shortcode=!kh5BZ&redirecturl=/Bank/ViewTransaction.aspx?bankTransactionID=${guid}`,
+      ],
+      [cost(costs[5] as string), { system: 'xero', recordType: 'credit_note', recordId: guid }, `https://go.xero.com/AccountsPayable/ViewCreditNote.aspx?creditNoteID=${guid}`],
       [xeroInvoice(ROW.synced), ownerInvoice(0), `https://app.procore.com/${PROJECT}/project/prime_contracts/562949953443325/payment_applications/${ownerInvoice(0).recordId}`],
       [
         xeroInvoice(ROW.notSynced),
@@ -206,21 +212,21 @@ test.describe('row actions', () => {
     await tenant.report([{ ref: xeroInvoice('a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e'), state: 'synced', counterpart: { ref: ownerInvoice(5), number: 'PA-12', url: 'https://us02.procore.com/given/by/the/service' } }]);
     await extension.signIn(tenant.serviceUrl, tenant.token);
 
-    const procore = await extension.openFixture(`https://us02.procore.com/${PROJECT}/project/direct_costs`, 'procore/direct-costs-legacy.html');
-    for (const [ref, , url] of expected.slice(0, 4)) {
+    const procore = await extension.openFixture(`https://us02.procore.com/${PROJECT}/project/direct_costs/summary/index?page=1&per_page=25`, 'procore/direct-costs-legacy.html');
+    for (const [ref, , url] of expected.slice(0, 6)) {
       const row = procore.locator('table.item-list tbody tr', { has: procore.locator(`a[href$="/direct_costs/${ref.recordId}"]`) });
       await expect(row.locator('[data-erp-sync-cell] a[aria-label^="Open"]')).toHaveAttribute('href', url);
     }
     const xeroPage = await openXeroListSynced(extension);
-    for (const [ref, , url] of expected.slice(4)) await expect(cellOf(xeroPage, ref.recordId).locator('a[aria-label^="Open"]')).toHaveAttribute('href', url);
+    for (const [ref, , url] of expected.slice(6)) await expect(cellOf(xeroPage, ref.recordId).locator('a[aria-label^="Open"]')).toHaveAttribute('href', url);
     const given = cellOf(xeroPage, 'a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e').getByRole('link', { name: 'Open PA-12 in Procore' });
     await expect(given).toHaveAttribute('href', 'https://us02.procore.com/given/by/the/service');
 
     // It opens in a new tab, and leaves the list where it was.
-    await extension.serve(expected[4]?.[2] as string, { html: '<title>Payment application | Procore</title>' });
+    await extension.serve(expected[6]?.[2] as string, { html: '<title>Payment application | Procore</title>' });
     const opened = context.waitForEvent('page');
     await cellOf(xeroPage, ROW.synced).getByRole('link', { name: 'Open N-1 in Procore' }).click();
-    expect((await opened).url()).toBe(expected[4]?.[2]);
+    expect((await opened).url()).toBe(expected[6]?.[2]);
     await expect(xeroPage).toHaveURL(XERO_INVOICES);
   });
 });
