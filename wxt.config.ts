@@ -12,5 +12,6 @@ export default defineConfig({
     // storage: the service address, token and settings. alarms: wakes the worker to finish pushes
     // it was stopped in the middle of. Host access comes from the content scripts' matches.
     permissions: ['storage', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
   },
 });

@@ -7,6 +7,7 @@ interface InstalledManifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   externally_connectable?: unknown;
   web_accessible_resources?: unknown[];
   content_scripts: { matches: string[]; js: string[]; world?: string }[];
@@ -19,6 +20,8 @@ test('the installed manifest asks for storage, alarms and the three host familie
   expect(manifest.permissions).toEqual(['storage', 'alarms']);
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.optional_permissions ?? []).toEqual([]);
+  // Asked for at sign-in, for the service's origin only.
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.web_accessible_resources ?? []).toEqual([]);
   // The inspector runs isolated in every supported family; only the small grid helper, which holds

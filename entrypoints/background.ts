@@ -42,7 +42,7 @@ export default defineBackground(() => {
       void Promise.resolve(alarm).catch((error: unknown) => log(error, { step: 'pushes alarm' }));
     },
   });
-  const route = createRouter(createBackgroundHandlers({ log, client, db, statuses, pushes }), extension);
+  const route = createRouter(createBackgroundHandlers({ log, resetPages: () => pages.reset(), client, db, statuses, pushes }), extension);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const answer = route(message, sender);
@@ -57,8 +57,9 @@ export default defineBackground(() => {
   // A worker started again (by a page, the alarm, or the browser) finishes what the last one began.
   void pushes.resume().catch((error: unknown) => log(error, { step: 'resume pushes' }));
   void cache.prune().catch((error: unknown) => log(error, { step: 'prune cache' }));
-  // Statuses of one service (or tenant) are not shown once signed in to another.
+  // Statuses of one service (or tenant) are never shown once connected to another, however it changed.
   serviceConnection.watch(() => void cache.clear().catch((error: unknown) => log(error, { step: 'clear cache' })));
+
 });
 
 /**

@@ -11,6 +11,8 @@ import type { Statuses } from './statuses';
 
 export interface BackgroundParts {
   log: (error: unknown, context: Record<string, unknown>) => void;
+  /** Tells every open page that what it shows no longer holds (signed out). */
+  resetPages: () => void;
   client: ServiceClient;
   db: InspectorDatabase;
   statuses: Statuses;
@@ -28,7 +30,7 @@ export function pushKey(ref: RecordRef, version: string | null): string {
   return `push:${recordKey(ref).replaceAll('/', ':')}:${stamp}`;
 }
 
-export function createBackgroundHandlers({ log, client, db, statuses, pushes }: BackgroundParts): Handlers {
+export function createBackgroundHandlers({ log, resetPages, client, db, statuses, pushes }: BackgroundParts): Handlers {
   async function audited<T>(action: AuditAction, ref: RecordRef, work: () => Promise<T>): Promise<T> {
     const entry = { at: Date.now(), action, key: recordKey(ref), ref };
     // The log is a record of what happened: failing to write it never changes what happened.
@@ -67,6 +69,30 @@ export function createBackgroundHandlers({ log, client, db, statuses, pushes }: 
       const status = await audited('unlock', ref, () => client.unlock(ref, reason));
       await statuses.publish([status]);
       return { status };
+    },
+
+    async getSettings() {
+      return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null };
+    },
+
+    // Saved first, so nothing typed is lost, then checked: the answer says who it is, or what is wrong.
+    async saveConnection(connection) {
+      await serviceConnection.setValue(connection);
+      await db.statuses.clear();
+      resetPages();
+      return { me: await client.me() };
+    },
+
+    testConnection: async (connection) => ({ me: await client.me(connection) }),
+
+    async signOut() {
+      await serviceConnection.setValue(null);
+      await db.transaction('rw', db.statuses, db.requests, async () => {
+        await db.statuses.clear();
+        await db.requests.clear();
+      });
+      resetPages();
+      return {};
     },
   };
 }

@@ -34,6 +34,16 @@ export function createPageUpdates({ allowed, onOpen, onClosed }: PageUpdatesOpti
         if (ports.size === 0) onClosed();
       });
     },
+    /** Every page forgets what it shows and asks again (after signing out or in). */
+    reset() {
+      for (const port of ports) {
+        try {
+          port.postMessage({ reset: true });
+        } catch {
+          ports.delete(port);
+        }
+      }
+    },
     send(statuses: RecordStatus[]) {
       if (statuses.length === 0) return;
       for (const port of ports) {

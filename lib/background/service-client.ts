@@ -2,7 +2,15 @@
 // answer is checked against the contract, and every failure becomes a BackgroundError whose code
 // the UI can show as its own state and whose message says what to do.
 import type { z } from 'zod';
-import { apiErrorSchema, changesResponseSchema, lookupResponseSchema, type PushRequest, pushResponseSchema } from '../contract/api';
+import {
+  apiErrorSchema,
+  changesResponseSchema,
+  lookupResponseSchema,
+  type MeResponse,
+  meResponseSchema,
+  type PushRequest,
+  pushResponseSchema,
+} from '../contract/api';
 import type { RecordRef } from '../contract/records';
 import { type Job, jobSchema, type RecordStatus, recordStatusSchema } from '../contract/status';
 import { BackgroundError } from '../messaging/errors';
@@ -21,14 +29,16 @@ export interface ServiceClient {
   job(id: string): Promise<Job>;
   lock(ref: RecordRef, reason?: string): Promise<RecordStatus>;
   unlock(ref: RecordRef, reason?: string): Promise<RecordStatus>;
+  /** Who a token belongs to and what it may do: the saved connection's, or the one given. */
+  me(connection?: ServiceConnection): Promise<MeResponse>;
   /** What changed after a cursor; `latest` gives no changes and the cursor of now. */
   changes(after: string): Promise<{ changes: RecordStatus[]; cursor: string; hasMore: boolean }>;
 }
 
 export function createServiceClient({ connection, fetch: send = fetch, timeoutMs = 10_000 }: ServiceClientOptions): ServiceClient {
   /** A POST with a JSON body, or a GET when there is no body. */
-  async function call<T>(path: string, body: unknown, answer: z.ZodType<T>): Promise<T> {
-    const service = await connection();
+  async function call<T>(path: string, body: unknown, answer: z.ZodType<T>, given?: ServiceConnection): Promise<T> {
+    const service = given ?? (await connection());
     if (!service) throw new BackgroundError('not_signed_in', 'Sign in to your sync-status service in the extension options.');
     // Keep any path the service is served under (e.g. https://example.com/sync/).
     const base = service.serviceUrl.endsWith('/') ? service.serviceUrl : `${service.serviceUrl}/`;
@@ -71,6 +81,7 @@ export function createServiceClient({ connection, fetch: send = fetch, timeoutMs
     job: (id) => call(`/v1/jobs/${encodeURIComponent(id)}`, undefined, jobSchema),
     lock: (ref, reason) => call('/v1/records/lock', { ref, reason }, recordStatusSchema),
     unlock: (ref, reason) => call('/v1/records/unlock', { ref, reason }, recordStatusSchema),
+    me: (given) => call('/v1/me', undefined, meResponseSchema, given),
     changes: (after) => call(`/v1/changes?after=${encodeURIComponent(after)}&limit=500`, undefined, changesResponseSchema),
   };
 }

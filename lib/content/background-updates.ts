@@ -8,7 +8,7 @@ import { UPDATES_PORT } from '../background/page-updates';
 import { logError } from '../log';
 import type { StatusStore } from './status-store';
 
-const updateSchema = z.object({ statuses: z.array(recordStatusSchema) });
+const updateSchema = z.union([z.object({ statuses: z.array(recordStatusSchema) }), z.object({ reset: z.literal(true) })]);
 const FIRST_RECONNECT_MS = 1_000;
 const LAST_RECONNECT_MS = 30_000;
 /**
@@ -41,8 +41,9 @@ export function followBackgroundUpdates(store: StatusStore, lifetime: Lifetime):
     current.onMessage.addListener((message: unknown) => {
       closings = 0;
       const update = updateSchema.safeParse(message);
-      if (update.success) store.apply(update.data.statuses);
-      else logError('background-updates', update.error, { step: 'read update' });
+      if (!update.success) logError('background-updates', update.error, { step: 'read update' });
+      else if ('reset' in update.data) store.reset();
+      else store.apply(update.data.statuses);
     });
     current.onDisconnect.addListener(() => {
       clearInterval(keepalive);

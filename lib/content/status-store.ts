@@ -168,6 +168,15 @@ export function createStatusStore(
       queue(recordKey(ref), ref);
     },
 
+    /** Forgets every status shown (signed out, or into another service) and asks for them afresh. */
+    reset() {
+      for (const [key, ref] of refs) {
+        failures.delete(key);
+        set(key, LOADING);
+        queue(key, ref);
+      }
+    },
+
     /** Asks again for every record this page has shown, e.g. after the background restarted. */
     refresh() {
       for (const [key, value] of known) if (value.kind !== 'loading') queue(key, refs.get(key) as RecordRef);

@@ -213,6 +213,7 @@ export const meResponseSchema = z
     token: z.object({ id: z.uuid(), name: z.string(), scopes: z.array(scopeSchema) }),
   })
   .meta({ id: 'Me', description: 'Who the token belongs to and what it may do.' });
+export type MeResponse = z.infer<typeof meResponseSchema>;
 
 export const createTokenRequestSchema = z
   .object({ name: z.string().trim().min(1).max(100), scopes: z.array(scopeSchema).min(1) })

@@ -2,7 +2,8 @@
 // Each method names its parameters and result as zod schemas and who may call it; the background
 // validates what it receives, the caller validates what comes back.
 import { z } from 'zod';
-import { MAX_REFS_PER_LOOKUP } from '../contract/api';
+import { MAX_REFS_PER_LOOKUP, meResponseSchema } from '../contract/api';
+import { connectionSchema } from '../contract/connection';
 import { recordRefSchema } from '../contract/records';
 import { jobSchema, recordStatusSchema } from '../contract/status';
 import { serialisedErrorSchema } from './errors';
@@ -58,6 +59,30 @@ export const backgroundMethods = {
     callers: ['content-script', 'extension-page'],
     params: z.object({ ref: recordRefSchema, reason: z.string().trim().max(500).optional() }).strict(),
     result: z.object({ status: recordStatusSchema }),
+  },
+  /** The options page: the saved service address (never the token). */
+  getSettings: {
+    callers: ['extension-page'],
+    params: z.object({}).strict(),
+    result: z.object({ serviceUrl: z.string().nullable() }),
+  },
+  /** Saves the connection, then says who the token belongs to and what it may do (or what is wrong). */
+  saveConnection: {
+    callers: ['extension-page'],
+    params: connectionSchema,
+    result: z.object({ me: meResponseSchema }),
+  },
+  /** Tries a connection without saving it. */
+  testConnection: {
+    callers: ['extension-page'],
+    params: connectionSchema,
+    result: z.object({ me: meResponseSchema }),
+  },
+  /** Forgets the connection, the token and every cached status. */
+  signOut: {
+    callers: ['extension-page'],
+    params: z.object({}).strict(),
+    result: z.object({}),
   },
 } as const satisfies Record<string, MethodSpec>;
 
