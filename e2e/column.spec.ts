@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { expect, test } from './harness';
+import { serveProcoreAssets, TOOLS } from './procore';
 
 const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
 const ZOHO = 'https://books.zoho.com/app/60012345678';
@@ -280,10 +281,25 @@ test.describe('the ERP Synced column', () => {
     expect(extension.ourErrors(page)).toEqual([]);
   });
 
-  test('shows why there is no status when the extension is not signed in', async ({ extension }) => {
+  test('until signed in, shows only a "Sign in" in the header, which opens the options page', async ({ extension, context }) => {
     const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
-    await expect(badge(page, '#row0')).toHaveAttribute('data-state', 'error');
-    await expect(bubble(page, '#row0')).toContainText('Sign in to your sync-status service');
+    const hint = page.locator('thead [data-erp-sync-header]').getByRole('button', { name: 'Sign in' });
+    await expect(hint).toBeVisible();
+    // Rows get an empty cell (the table's lines continue), with nothing in it.
+    await expect(page.locator('tbody [data-erp-sync-cell="blank"]')).toHaveCount(5);
+    await expect(page.locator('[data-erp-sync-cell] .badge')).toHaveCount(0);
+    const options = context.waitForEvent('page');
+    await hint.click();
+    expect((await options).url()).toBe(`chrome-extension://${extension.id}/options.html`);
+    await expect(page).toHaveURL(XERO_INVOICES); // the click never reached the host's header
+
+    // A grid shows it in the header it draws for our column.
+    await serveProcoreAssets(extension, 'https://app.procore.com', '35.3.1');
+    const grid = await extension.openFixture(`${TOOLS}/invoicing`, 'procore/invoicing.html');
+    await expect(grid.locator('.ag-header-cell[col-id="erp_synced"]').getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(grid.locator('[data-erp-sync-cell] .badge')).toHaveCount(0);
+    expect(extension.ourErrors(page)).toEqual([]);
+    expect(extension.ourErrors(grid)).toEqual([]);
   });
 });
 

@@ -71,6 +71,11 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
       return { status };
     },
 
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+      return {};
+    },
+
     async getSettings() {
       return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null };
     },

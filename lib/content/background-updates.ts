@@ -22,7 +22,8 @@ interface Lifetime {
   onInvalidated(callback: () => void): void;
 }
 
-export function followBackgroundUpdates(store: StatusStore, lifetime: Lifetime): void {
+/** `onReset`: signed out, or into another service: what the page shows no longer holds. */
+export function followBackgroundUpdates(store: StatusStore, lifetime: Lifetime, onReset: () => void): void {
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
   /** Closings in a row without a message between them: the pause before reconnecting grows. */
   let closings = 0;
@@ -42,7 +43,10 @@ export function followBackgroundUpdates(store: StatusStore, lifetime: Lifetime):
       closings = 0;
       const update = updateSchema.safeParse(message);
       if (!update.success) logError('background-updates', update.error, { step: 'read update' });
-      else if ('reset' in update.data) store.reset();
+      else if ('reset' in update.data) {
+        store.reset();
+        onReset();
+      }
       else store.apply(update.data.statuses);
     });
     current.onDisconnect.addListener(() => {

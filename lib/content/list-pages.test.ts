@@ -6,13 +6,15 @@ import { mountSyncColumn } from './sync-column';
 
 vi.mock('./sync-column', () => ({ mountSyncColumn: vi.fn() }));
 vi.mock('./background-updates', () => ({ followBackgroundUpdates: vi.fn() }));
+vi.mock('../messaging/client', () => ({ callBackground: vi.fn(async () => ({ signedIn: true, version: '0.1.0' })) }));
 
 const bills = (tab: string) => `https://go.xero.com/app/!kh5BZ/bills/list/${tab}`;
 const unmount = vi.fn();
 /** The content script's lifetime: each test's ends with it. */
 let ended = new AbortController();
 
-function followFrom(url: string) {
+/** Starts following from an address, once the background has said the extension is signed in. */
+async function followFrom(url: string) {
   history.replaceState({}, '', url);
   const { signal } = ended;
   followListPages(document, 'xero', {
@@ -22,6 +24,7 @@ function followFrom(url: string) {
     addEventListener: (target, type, listener) => target.addEventListener(type, listener, { signal }),
     onInvalidated: (callback) => signal.addEventListener('abort', callback),
   });
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** What WXT does on pushState: it reports the navigation before the address changes. */
@@ -42,7 +45,7 @@ describe('followListPages', () => {
   });
 
   it('reads the address after a pushState, not when WXT reports it', async () => {
-    followFrom(bills('repeating'));
+    await followFrom(bills('repeating'));
     expect(mountSyncColumn).not.toHaveBeenCalled();
 
     await pushState(bills('paid'));
@@ -54,7 +57,7 @@ describe('followListPages', () => {
   });
 
   it('keeps one column across tabs of the same list', async () => {
-    followFrom(bills('all'));
+    await followFrom(bills('all'));
     await pushState(bills('draft'));
     await pushState(bills('paid'));
     expect(mountSyncColumn).toHaveBeenCalledTimes(1);

@@ -31,11 +31,23 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
   // One store per tab: statuses seen on one list stay known when the user comes back to it.
   const store = createStatusStore((refs: RecordRef[]) => callBackground('getStatuses', { refs }));
   const actions = createRecordActions(store);
-  followBackgroundUpdates(store, lifetime);
   let shown: string | null = null;
   let unmount: (() => void) | null = null;
+  /** Until signed in, a list gets only a sign-in hint in its header; nothing is drawn before it is known. */
+  let signedIn: boolean | null = null;
+  const checkSignedIn = () =>
+    callBackground('getConnection', {})
+      .then((connection) => {
+        if (connection.signedIn === signedIn) return;
+        signedIn = connection.signedIn;
+        shown = null; // the column is drawn again, for the new state
+        update();
+      })
+      .catch((error: unknown) => logError('list-pages', error, { step: 'connection' }));
+  followBackgroundUpdates(store, lifetime, () => void checkSignedIn());
 
   const update = () => {
+    if (signedIn === null) return;
     try {
       const url = new URL(doc.location.href);
       const page = adapter.listPage(url);
@@ -46,13 +58,14 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
       shown = id;
       unmount?.();
       unmount = null;
-      if (page) unmount = mountSyncColumn(doc, page, adapter, { store, actions }, update);
+      if (page) unmount = mountSyncColumn(doc, page, adapter, { store, actions, signedIn }, update);
       else if (record) unmount = guardLockedRecord(doc, record.ref, store, record.editPage);
     } catch (error) {
       logError('list-pages', error, { site, url: doc.location.href });
     }
   };
   update();
+  void checkSignedIn();
   // Hash routes (Zoho) and back/forward are reported once the address has changed. WXT reports a
   // pushState as it starts, before the address changes: it is looked at once it has.
   for (const type of ['hashchange', 'popstate']) lifetime.addEventListener(window, type, update);

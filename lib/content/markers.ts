@@ -6,3 +6,5 @@ export const HEADER_TEXT = 'ERP Synced';
 export const HEADER_MARKER = 'data-erp-sync-header';
 /** On each cell we add. */
 export const CELL_MARKER = 'data-erp-sync-cell';
+/** On the sign-in hint a signed-out page shows in the column's header. */
+export const HINT_MARKER = 'data-erp-sync-hint';

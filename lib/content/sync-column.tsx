@@ -12,7 +12,8 @@ import { AG_GRID_COLUMN } from '../adapters/ag-grid';
 import type { ListLayout, ListPage, SiteAdapter } from '../adapters/types';
 import { type RecordRef, recordKey, recordRefSchema } from '../contract/records';
 import { logError } from '../log';
-import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT } from './markers';
+import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT, HINT_MARKER } from './markers';
+import { callBackground } from '../messaging/client';
 import type { RecordActions } from './record-actions';
 import type { StatusStore } from './status-store';
 
@@ -41,7 +42,7 @@ export function mountSyncColumn(
   doc: Document,
   page: ListPage,
   adapter: SiteAdapter,
-  { store, actions }: { store: StatusStore; actions: RecordActions },
+  { store, actions, signedIn }: { store: StatusStore; actions: RecordActions; signedIn: boolean },
   followAddress: () => void,
 ): () => void {
   const sheet = new CSSStyleSheet();
@@ -183,7 +184,40 @@ export function mountSyncColumn(
     header.setAttribute(HEADER_MARKER, '');
     header.textContent = HEADER_TEXT;
     contain(header);
+    if (!signedIn) header.append(signInHint());
     insert(headerRow, header);
+  }
+
+  /** The one thing a signed-out page shows: a small "Sign in" beside the column's name. */
+  function signInHint(): Element {
+    const holder = doc.createElement('span');
+    holder.setAttribute(HINT_MARKER, '');
+    const shadow = holder.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [sheet];
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'hint';
+    button.textContent = 'Sign in';
+    button.title = 'Sign in to your sync-status service to see whether each record is synced';
+    button.setAttribute('aria-label', `${HEADER_TEXT}: sign in to see whether each record is synced`);
+    button.addEventListener('click', () => {
+      callBackground('openOptions', {}).catch((error: unknown) => logError('sync-column', error, { step: 'open options' }));
+    });
+    shadow.append(button);
+    contain(holder);
+    return holder;
+  }
+
+  /** Header texts of grids we hid behind the hint, shown again when the column leaves. */
+  const hiddenTexts = new Set<HTMLElement>();
+
+  /** A grid draws its own, narrow header for our column: the hint takes the place of its text. */
+  function addGridHint(grid: Element) {
+    const text = grid.querySelector<HTMLElement>(`[${HEADER_MARKER}]`);
+    if (!text?.parentElement || text.parentElement.querySelector(`[${HINT_MARKER}]`)) return;
+    text.style.display = 'none';
+    hiddenTexts.add(text);
+    insert(text.parentElement, signInHint());
   }
 
   /** The row's record, when its reference passes the contract's checks; anything else gets no cell. */
@@ -198,8 +232,21 @@ export function mountSyncColumn(
     return { ref, key };
   }
 
+  /** Signed out, a table row gets an empty cell (its lines continue under our header), a grid's slot nothing. */
+  function blankRow(row: Element) {
+    if (row.querySelector(`:scope > [${CELL_MARKER}]`)) return;
+    const cell = doc.createElement('td');
+    cell.setAttribute(CELL_MARKER, 'blank');
+    lookLikeRowCells(row, cell);
+    insert(row, cell);
+  }
+
   function readRow(row: Element, layout: ListLayout): boolean {
     const drawnByGrid = layout.slotOf !== undefined;
+    if (!signedIn) {
+      if (!drawnByGrid && recordOf(row)) blankRow(row);
+      return false;
+    }
     const parent = layout.slotOf ? layout.slotOf(row) : row;
     if (!parent) return false;
     const record = recordOf(row);
@@ -241,6 +288,7 @@ export function mountSyncColumn(
     if (layout) {
       if (layout.headerRow) addHeader(layout.headerRow);
       if (layout.columnHost) askForColumn(layout.columnHost);
+      if (layout.columnHost && !signedIn) addGridHint(layout.columnHost);
       pending = { layout, next: 0 };
       releaseQuestions ??= store.hold();
     }
@@ -303,5 +351,6 @@ export function mountSyncColumn(
     // Only our own elements: a grid's header for our column is the grid's, and may stay a moment.
     for (const element of added) element.remove();
     added.clear();
+    for (const text of hiddenTexts) text.style.display = '';
   };
 }

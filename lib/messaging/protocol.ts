@@ -60,6 +60,12 @@ export const backgroundMethods = {
     params: z.object({ ref: recordRefSchema, reason: z.string().trim().max(500).optional() }).strict(),
     result: z.object({ status: recordStatusSchema }),
   },
+  /** Opens the options page (a content script cannot): the column's sign-in hint. */
+  openOptions: {
+    callers: ['content-script', 'extension-page'],
+    params: z.object({}).strict(),
+    result: z.object({}),
+  },
   /** The options page: the saved service address (never the token). */
   getSettings: {
     callers: ['extension-page'],
