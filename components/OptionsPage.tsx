@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { MeResponse } from '@/lib/contract/api';
 import { connectionSchema } from '@/lib/contract/connection';
 import { callBackground } from '@/lib/messaging/client';
+import { type SiteName, siteFamilies } from '@/lib/sites';
 import { BackgroundError } from '@/lib/messaging/errors';
 
 type Outcome = { kind: 'connected'; me: MeResponse; saved: boolean } | { kind: 'problem'; message: string } | { kind: 'signed-out' };
@@ -135,6 +136,7 @@ export function OptionsPage() {
           )}
         </div>
       </form>
+      <SiteSwitches sites={settings.data?.sites} />
       <section aria-live="polite" className="outcome">
         {busy && <p>Checking…</p>}
         {!busy && outcome?.kind === 'connected' && (
@@ -181,5 +183,30 @@ function Field({ label, error, ...input }: { label: string; error: string | unde
         </p>
       )}
     </>
+  );
+}
+
+/** One switch per site: its lists and record pages are decorated, or left exactly as they are. */
+function SiteSwitches({ sites }: { sites: Record<string, boolean> | undefined }) {
+  const queries = useQueryClient();
+  const change = useMutation({
+    mutationFn: (change: { site: SiteName; on: boolean }) => callBackground('setSiteDecorated', change),
+    onSettled: () => queries.invalidateQueries({ queryKey: ['settings'] }),
+  });
+  return (
+    <fieldset className="sites">
+      <legend>Show sync status on</legend>
+      {siteFamilies.map((family) => (
+        <label key={family.name}>
+          <input
+            type="checkbox"
+            checked={sites?.[family.name] !== false}
+            disabled={!sites || change.isPending}
+            onChange={(event) => change.mutate({ site: family.name, on: event.target.checked })}
+          />
+          {family.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -68,6 +68,28 @@ test.describe('the options page', () => {
     await expect(options.getByRole('alert').or(options.getByRole('status'))).toContainText(/read/);
   });
 
+  test('a site switched off is left exactly as it is, at once, and comes back when switched on', async ({ extension, tenant }) => {
+    await tenant.report([{ ref: synced, state: 'synced' }]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const list = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
+    await expect(list.locator('#row0 > [data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'synced');
+
+    const options = await extension.openExtensionPage('options.html');
+    const xero = options.getByRole('group', { name: 'Show sync status on' }).getByLabel('Xero');
+    await expect(xero).toBeChecked();
+    await xero.uncheck();
+    await expect(list.locator('[data-erp-sync-cell], [data-erp-sync-header]')).toHaveCount(0);
+    const zoho = await extension.openFixture('https://books.zoho.com/app/60012345678#/invoices', 'zoho/books.html');
+    await expect(zoho.locator('[data-erp-sync-header]')).toHaveCount(1); // other sites are unaffected
+    const another = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
+    await expect(another.locator('html')).toHaveAttribute('data-erp-sync-inspector', 'ready');
+    await expect(another.locator('[data-erp-sync-cell], [data-erp-sync-header]')).toHaveCount(0);
+
+    await options.bringToFront();
+    await xero.check();
+    await expect(list.locator('#row0 > [data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'synced');
+  });
+
   test('refuses input that cannot be right, on the field, and saves nothing', async ({ extension }) => {
     const options = await extension.openExtensionPage('options.html');
     await options.getByRole('button', { name: 'Save' }).click();

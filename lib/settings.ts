@@ -2,6 +2,7 @@
 // the extension's own pages use it. In Chrome the background restricts local storage to trusted
 // contexts; Firefox cannot, so the token is to move to the extension's own database (issue 6).
 import { storage } from 'wxt/utils/storage';
+import type { SiteName } from './sites';
 
 export interface ServiceConnection {
   /** Base URL of the sync-status service, e.g. https://sync.example.com */
@@ -12,4 +13,9 @@ export interface ServiceConnection {
 
 export const serviceConnection = storage.defineItem<ServiceConnection | null>('local:serviceConnection', {
   fallback: null,
+});
+
+/** Which sites' pages the extension decorates; all of them until the user switches one off. */
+export const decoratedSites = storage.defineItem<Record<SiteName, boolean>>('local:decoratedSites', {
+  fallback: { procore: true, xero: true, zoho_books: true },
 });

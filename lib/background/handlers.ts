@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { type RecordRef, recordKey } from '../contract/records';
 import { BackgroundError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
-import { serviceConnection } from '../settings';
+import { decoratedSites, serviceConnection } from '../settings';
+import { siteOf } from '../sites';
 import type { AuditAction, InspectorDatabase } from './database';
 import type { PushTracker } from './push-tracker';
 import type { ServiceClient } from './service-client';
@@ -48,9 +49,11 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
   }
 
   return {
-    async getConnection() {
+    async getConnection(_, { caller, url }) {
       const connection = await serviceConnection.getValue();
-      return { signedIn: connection !== null, version: browser.runtime.getManifest().version };
+      const site = caller === 'content-script' ? siteOf(url) : null;
+      const decorates = site ? (await decoratedSites.getValue())[site] !== false : true;
+      return { signedIn: connection !== null, version: browser.runtime.getManifest().version, decorates };
     },
 
     getStatuses: ({ refs }) => statuses.get(refs),
@@ -77,7 +80,13 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     },
 
     async getSettings() {
-      return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null };
+      return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null, sites: await decoratedSites.getValue() };
+    },
+
+    async setSiteDecorated({ site, on }) {
+      await decoratedSites.setValue({ ...(await decoratedSites.getValue()), [site]: on });
+      resetPages();
+      return {};
     },
 
     // Saved first, so nothing typed is lost, then checked: the answer says who it is, or what is wrong.

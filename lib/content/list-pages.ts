@@ -33,14 +33,22 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
   const actions = createRecordActions(store);
   let shown: string | null = null;
   let unmount: (() => void) | null = null;
-  /** Until signed in, a list gets only a sign-in hint in its header; nothing is drawn before it is known. */
+  /**
+   * Until signed in, a list gets only a sign-in hint in its header; a site the user switched off
+   * gets nothing; nothing is drawn before either is known.
+   */
   let signedIn: boolean | null = null;
+  let decorates = false;
   const checkSignedIn = () =>
     callBackground('getConnection', {})
       .then((connection) => {
-        if (connection.signedIn === signedIn) return;
+        if (connection.signedIn === signedIn && connection.decorates === decorates) return;
         signedIn = connection.signedIn;
-        shown = null; // the column is drawn again, for the new state
+        decorates = connection.decorates;
+        // Drawn again, for the new state (or not at all).
+        unmount?.();
+        unmount = null;
+        shown = null;
         update();
       })
       .catch((error: unknown) => logError('list-pages', error, { step: 'connection' }));
@@ -52,12 +60,19 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
       const url = new URL(doc.location.href);
       const page = adapter.listPage(url);
       const record = page ? null : lockableRecordPage(url);
-      const id = page ? `list ${page.kind} ${JSON.stringify(page.scope)}` : record ? `record ${recordKey(record.ref)} ${record.editPage}` : null;
+      const id = !decorates
+        ? null
+        : page
+          ? `list ${page.kind} ${JSON.stringify(page.scope)}`
+          : record
+            ? `record ${recordKey(record.ref)} ${record.editPage}`
+            : null;
       if (id === shown) return;
       // Recorded first: the new column reads its rows (and calls back here) as it mounts.
       shown = id;
       unmount?.();
       unmount = null;
+      if (!id) return;
       if (page) unmount = mountSyncColumn(doc, page, adapter, { store, actions, signedIn }, update);
       else if (record) unmount = guardLockedRecord(doc, record.ref, store, record.editPage);
     } catch (error) {

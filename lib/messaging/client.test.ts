@@ -18,8 +18,8 @@ describe('callBackground', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('returns the validated result of a round trip through the router', async () => {
-    serveBackground({ getConnection: async () => ({ signedIn: false, version: '0.1.0' }) });
-    await expect(callBackground('getConnection', {})).resolves.toEqual({ signedIn: false, version: '0.1.0' });
+    serveBackground({ getConnection: async () => ({ signedIn: false, version: '0.1.0', decorates: true }) });
+    await expect(callBackground('getConnection', {})).resolves.toEqual({ signedIn: false, version: '0.1.0', decorates: true });
   });
 
   it('re-throws the background error with its code', async () => {

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { MAX_REFS_PER_LOOKUP, meResponseSchema } from '../contract/api';
 import { connectionSchema } from '../contract/connection';
+import { siteFamilies } from '../sites';
+
+const siteNameSchema = z.enum(siteFamilies.map((family) => family.name) as [string, ...string[]]);
 import { recordRefSchema } from '../contract/records';
 import { jobSchema, recordStatusSchema } from '../contract/status';
 import { serialisedErrorSchema } from './errors';
@@ -28,6 +31,8 @@ export const backgroundMethods = {
     result: z.object({
       signedIn: z.boolean(),
       version: z.string(),
+      /** Whether the user wants the caller's site decorated (always true for the extension's pages). */
+      decorates: z.boolean(),
     }),
   },
   /**
@@ -70,7 +75,13 @@ export const backgroundMethods = {
   getSettings: {
     callers: ['extension-page'],
     params: z.object({}).strict(),
-    result: z.object({ serviceUrl: z.string().nullable() }),
+    result: z.object({ serviceUrl: z.string().nullable(), sites: z.record(siteNameSchema, z.boolean()) }),
+  },
+  /** Switches one site's decoration on or off; open pages of it follow at once. */
+  setSiteDecorated: {
+    callers: ['extension-page'],
+    params: z.object({ site: siteNameSchema, on: z.boolean() }).strict(),
+    result: z.object({}),
   },
   /** Saves the connection, then says who the token belongs to and what it may do (or what is wrong). */
   saveConnection: {
