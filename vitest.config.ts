@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'extension',
           environment: 'happy-dom',
-          include: ['lib/**/*.test.ts', 'components/**/*.test.tsx'],
+          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'components/**/*.test.tsx'],
         },
       },
       {

@@ -79,6 +79,8 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
       return {};
     },
 
+    getAccount: async () => ({ me: await client.me() }),
+
     async getSettings() {
       return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null, sites: await decoratedSites.getValue() };
     },

@@ -6,6 +6,7 @@ import { mountSyncColumn } from './sync-column';
 
 vi.mock('./sync-column', () => ({ mountSyncColumn: vi.fn() }));
 vi.mock('./background-updates', () => ({ followBackgroundUpdates: vi.fn() }));
+vi.mock('./page-report', () => ({ answerThePopup: vi.fn() }));
 vi.mock('../messaging/client', () => ({ callBackground: vi.fn(async () => ({ signedIn: true, version: '0.1.0', decorates: true })) }));
 
 const bills = (tab: string) => `https://go.xero.com/app/!kh5BZ/bills/list/${tab}`;
@@ -36,7 +37,7 @@ async function pushState(url: string) {
 
 describe('followListPages', () => {
   beforeEach(() => {
-    vi.mocked(mountSyncColumn).mockReset().mockReturnValue(unmount);
+    vi.mocked(mountSyncColumn).mockReset().mockReturnValue({ unmount, records: () => [] });
     unmount.mockReset();
   });
   afterEach(() => {

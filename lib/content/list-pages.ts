@@ -2,6 +2,7 @@
 // supported list is shown and leaves with it, once per list, never twice; on a lockable record's
 // own page, its lock is shown and guarded.
 import { adapters } from '../adapters';
+import type { ListPage } from '../adapters/types';
 import { parseRecordUrl } from '../contract/record-urls';
 import { isLockable, type RecordRef, recordKey } from '../contract/records';
 import { logError } from '../log';
@@ -9,9 +10,10 @@ import { callBackground } from '../messaging/client';
 import type { SiteName } from '../sites';
 import { followBackgroundUpdates } from './background-updates';
 import { guardLockedRecord } from './locked-record';
+import { answerThePopup } from './page-report';
 import { createRecordActions } from './record-actions';
 import { createStatusStore } from './status-store';
-import { mountSyncColumn } from './sync-column';
+import { type MountedColumn, mountSyncColumn } from './sync-column';
 
 interface Lifetime {
   readonly isValid: boolean;
@@ -33,6 +35,8 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
   const actions = createRecordActions(store);
   let shown: string | null = null;
   let unmount: (() => void) | null = null;
+  /** The list shown now, for the popup's report. */
+  let current: { page: ListPage; column: MountedColumn } | null = null;
   /**
    * Until signed in, a list gets only a sign-in hint in its header; a site the user switched off
    * gets nothing; nothing is drawn before either is known.
@@ -72,9 +76,13 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
       shown = id;
       unmount?.();
       unmount = null;
+      current = null;
       if (!id) return;
-      if (page) unmount = mountSyncColumn(doc, page, adapter, { store, actions, signedIn }, update);
-      else if (record) unmount = guardLockedRecord(doc, record.ref, store, record.editPage);
+      if (page) {
+        const column = mountSyncColumn(doc, page, adapter, { store, actions, signedIn }, update);
+        current = { page, column };
+        unmount = () => column.unmount();
+      } else if (record) unmount = guardLockedRecord(doc, record.ref, store, record.editPage);
     } catch (error) {
       logError('list-pages', error, { site, url: doc.location.href });
     }
@@ -86,4 +94,5 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
   for (const type of ['hashchange', 'popstate']) lifetime.addEventListener(window, type, update);
   lifetime.addEventListener(window, 'wxt:locationchange', () => setTimeout(update, 0));
   lifetime.onInvalidated(() => unmount?.());
+  answerThePopup(lifetime, { store, actions, current: () => current });
 }

@@ -38,13 +38,19 @@ const CONTAINED_EVENTS = ['click', 'mousedown', 'mouseup', 'dblclick', 'keydown'
  * `followAddress` is called before each reading of the rows: a host that changed its address
  * with pushState may have replaced the list, and then this column is unmounted by it.
  */
+export interface MountedColumn {
+  unmount(): void;
+  /** The records of the rows the column has read, each once (what the popup reports and re-syncs). */
+  records(): RecordRef[];
+}
+
 export function mountSyncColumn(
   doc: Document,
   page: ListPage,
   adapter: SiteAdapter,
   { store, actions, signedIn }: { store: StatusStore; actions: RecordActions; signedIn: boolean },
   followAddress: () => void,
-): () => void {
+): MountedColumn {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   const cells = new Map<Element, Cell>();
@@ -338,7 +344,7 @@ export function mountSyncColumn(
   observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['row-id', 'row-index', 'data-id', 'id', 'href'] });
   guarded(scan);
 
-  return () => {
+  const unmount = () => {
     disposed = true;
     pending = null;
     releaseQuestions?.();
@@ -352,5 +358,10 @@ export function mountSyncColumn(
     for (const element of added) element.remove();
     added.clear();
     for (const text of hiddenTexts) text.style.display = '';
+  };
+
+  return {
+    unmount,
+    records: () => [...new Map([...cells.values()].map((cell) => [cell.key, cell.ref])).values()],
   };
 }

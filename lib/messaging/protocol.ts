@@ -71,6 +71,12 @@ export const backgroundMethods = {
     params: z.object({}).strict(),
     result: z.object({}),
   },
+  /** Who the saved token belongs to and what it may do (the popup's account line). */
+  getAccount: {
+    callers: ['extension-page'],
+    params: z.object({}).strict(),
+    result: z.object({ me: meResponseSchema }),
+  },
   /** The options page: the saved service address (never the token). */
   getSettings: {
     callers: ['extension-page'],
