@@ -189,8 +189,11 @@ function Field({ label, error, ...input }: { label: string; error: string | unde
 /** One switch per site: its lists and record pages are decorated, or left exactly as they are. */
 function SiteSwitches({ sites }: { sites: Record<string, boolean> | undefined }) {
   const queries = useQueryClient();
+  // Shown as switched at once; put back if the background could not save it.
+  const [switched, setSwitched] = useState<Record<string, boolean>>({});
   const change = useMutation({
     mutationFn: (change: { site: SiteName; on: boolean }) => callBackground('setSiteDecorated', change),
+    onError: (_, { site }) => setSwitched(({ [site]: _undone, ...rest }) => rest),
     onSettled: () => queries.invalidateQueries({ queryKey: ['settings'] }),
   });
   return (
@@ -200,9 +203,13 @@ function SiteSwitches({ sites }: { sites: Record<string, boolean> | undefined })
         <label key={family.name}>
           <input
             type="checkbox"
-            checked={sites?.[family.name] !== false}
-            disabled={!sites || change.isPending}
-            onChange={(event) => change.mutate({ site: family.name, on: event.target.checked })}
+            checked={(switched[family.name] ?? sites?.[family.name]) !== false}
+            disabled={!sites}
+            onChange={(event) => {
+              const on = event.target.checked;
+              setSwitched((current) => ({ ...current, [family.name]: on }));
+              change.mutate({ site: family.name, on });
+            }}
           />
           {family.label}
         </label>
