@@ -87,6 +87,7 @@ export function Popup() {
           </p>
         )}
         {account.isError && <p className="bad">The service cannot be reached with the saved sign-in.</p>}
+        {signedIn && <OpenSidePanel />}
       </header>
 
       {report.isError && (
@@ -173,5 +174,21 @@ function NeedsAction({ rows }: { rows: ReportedRow[] }) {
       </ul>
       {rows.length > first.length && <p className="muted">and {rows.length - first.length} more</p>}
     </section>
+  );
+}
+
+/** The side panel (errors across the account, sync by URL), where the browser has one. */
+function OpenSidePanel() {
+  const panel = (browser as unknown as { sidePanel?: { open(options: { windowId: number }): Promise<void> } }).sidePanel;
+  if (!panel) return null;
+  const open = async () => {
+    const current = await browser.windows.getCurrent();
+    if (current.id !== undefined) await panel.open({ windowId: current.id });
+    window.close();
+  };
+  return (
+    <button type="button" onClick={() => void open()}>
+      Errors and sync by URL
+    </button>
   );
 }

@@ -13,11 +13,12 @@ interface InstalledManifest {
   content_scripts: { matches: string[]; js: string[]; world?: string }[];
 }
 
-test('the installed manifest asks for storage, alarms and the three host families only, isolated but for the grid helper', async ({ extension }) => {
+test('the installed manifest asks for storage, alarms, the side panel and the three host families only, isolated but for the grid helper', async ({ extension }) => {
   const page = await extension.openExtensionPage('manifest.json');
   const manifest = JSON.parse((await page.locator('body').textContent()) ?? '') as InstalledManifest;
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['storage', 'alarms']);
+  // sidePanel: the panel with the account's errors and sync by URL.
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'sidePanel']);
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.optional_permissions ?? []).toEqual([]);
   // Asked for at sign-in, for the service's origin only.

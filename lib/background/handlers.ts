@@ -80,6 +80,12 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     },
 
     getAccount: async () => ({ me: await client.me() }),
+    getErrorSummary: () => client.errorSummary(),
+    async resolveUrl({ url }) {
+      const resolved = await client.resolveUrl(url);
+      await statuses.publish([resolved.status]);
+      return resolved;
+    },
 
     async getSettings() {
       return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null, sites: await decoratedSites.getValue() };

@@ -5,11 +5,15 @@ import type { z } from 'zod';
 import {
   apiErrorSchema,
   changesResponseSchema,
+  type ErrorSummary,
+  errorSummaryResponseSchema,
   lookupResponseSchema,
   type MeResponse,
   meResponseSchema,
   type PushRequest,
   pushResponseSchema,
+  type ResolvedUrl,
+  resolveUrlResponseSchema,
 } from '../contract/api';
 import type { RecordRef } from '../contract/records';
 import { type Job, jobSchema, type RecordStatus, recordStatusSchema } from '../contract/status';
@@ -29,6 +33,8 @@ export interface ServiceClient {
   job(id: string): Promise<Job>;
   lock(ref: RecordRef, reason?: string): Promise<RecordStatus>;
   unlock(ref: RecordRef, reason?: string): Promise<RecordStatus>;
+  errorSummary(): Promise<ErrorSummary>;
+  resolveUrl(url: string): Promise<ResolvedUrl>;
   /** Who a token belongs to and what it may do: the saved connection's, or the one given. */
   me(connection?: ServiceConnection): Promise<MeResponse>;
   /** What changed after a cursor; `latest` gives no changes and the cursor of now. */
@@ -82,6 +88,8 @@ export function createServiceClient({ connection, fetch: send = fetch, timeoutMs
     lock: (ref, reason) => call('/v1/records/lock', { ref, reason }, recordStatusSchema),
     unlock: (ref, reason) => call('/v1/records/unlock', { ref, reason }, recordStatusSchema),
     me: (given) => call('/v1/me', undefined, meResponseSchema, given),
+    errorSummary: () => call('/v1/errors/summary', undefined, errorSummaryResponseSchema),
+    resolveUrl: (url) => call('/v1/records/resolve-url', { url }, resolveUrlResponseSchema),
     changes: (after) => call(`/v1/changes?after=${encodeURIComponent(after)}&limit=500`, undefined, changesResponseSchema),
   };
 }

@@ -104,6 +104,7 @@ export const errorGroupSchema = z
 export const errorSummaryResponseSchema = z
   .object({ total: z.number().int(), groups: z.array(errorGroupSchema) })
   .meta({ id: 'ErrorSummary', description: 'Failed records grouped by record type and error code, largest first.' });
+export type ErrorSummary = z.infer<typeof errorSummaryResponseSchema>;
 
 export const changesQuerySchema = z.object({
   after: z
@@ -128,6 +129,7 @@ export const resolveUrlRequestSchema = z
 export const resolveUrlResponseSchema = z
   .object({ ref: recordRefSchema, status: recordStatusSchema })
   .meta({ id: 'ResolveUrlResponse' });
+export type ResolvedUrl = z.infer<typeof resolveUrlResponseSchema>;
 
 /** As reported by an integration: number and address may be left out (the address is then built). */
 const counterpartReportSchema = counterpartSchema.extend({

@@ -2,7 +2,7 @@
 // Each method names its parameters and result as zod schemas and who may call it; the background
 // validates what it receives, the caller validates what comes back.
 import { z } from 'zod';
-import { MAX_REFS_PER_LOOKUP, meResponseSchema } from '../contract/api';
+import { errorSummaryResponseSchema, MAX_REFS_PER_LOOKUP, meResponseSchema, resolveUrlResponseSchema } from '../contract/api';
 import { connectionSchema } from '../contract/connection';
 import { siteFamilies } from '../sites';
 
@@ -70,6 +70,18 @@ export const backgroundMethods = {
     callers: ['content-script', 'extension-page'],
     params: z.object({}).strict(),
     result: z.object({}),
+  },
+  /** The account's failures grouped by record type and error code (the side panel). */
+  getErrorSummary: {
+    callers: ['extension-page'],
+    params: z.object({}).strict(),
+    result: errorSummaryResponseSchema,
+  },
+  /** The record a pasted address opens, and its status; a list page's address is refused with why. */
+  resolveUrl: {
+    callers: ['extension-page'],
+    params: z.object({ url: z.string().trim().min(1).max(2048) }).strict(),
+    result: resolveUrlResponseSchema,
   },
   /** Who the saved token belongs to and what it may do (the popup's account line). */
   getAccount: {

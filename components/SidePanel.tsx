@@ -1,0 +1,114 @@
+// The side panel: a record found by its pasted address (and pushed from there), and the errors
+// across the account, grouped by record type and error code, with what each depends on.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import type { ResolvedUrl } from '@/lib/contract/api';
+import { recordTypeLabel } from '@/lib/contract/records';
+import { cellActions, cellView } from '@/lib/content/cell-state';
+import { callBackground } from '@/lib/messaging/client';
+
+export function SidePanel() {
+  return (
+    <main className="panel">
+      <h1>ERP Sync Inspector</h1>
+      <SyncByUrl />
+      <ErrorSummary />
+    </main>
+  );
+}
+
+function SyncByUrl() {
+  const inputId = useId();
+  const [address, setAddress] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  const found = useQuery({
+    queryKey: ['resolve', asked],
+    queryFn: () => callBackground('resolveUrl', { url: asked as string }),
+    enabled: asked !== null,
+    // While its push runs, it is asked again until it ends.
+    refetchInterval: (query) => (query.state.data?.status.state === 'pending' ? 1_000 : false),
+  });
+  const push = useMutation({
+    mutationFn: (resolved: ResolvedUrl) => callBackground('pushRecord', { ref: resolved.ref, version: resolved.status.updatedAt }),
+    onSuccess: () => void found.refetch(),
+  });
+  const onFind = (event: FormEvent) => {
+    event.preventDefault();
+    if (address.trim()) setAsked(address.trim());
+  };
+  const status = found.data?.status;
+  const view = status ? cellView({ kind: 'status', status }) : null;
+  const offered = status ? cellActions({ kind: 'status', status }) : null;
+
+  return (
+    <section aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`}>Sync by URL</h2>
+      <form onSubmit={onFind}>
+        <label htmlFor={inputId}>Record address</label>
+        <input id={inputId} type="url" value={address} placeholder="Paste a Procore, Xero or Zoho Books record's address" onChange={(event) => setAddress(event.target.value)} />
+        <div className="buttons">
+          <button type="submit" disabled={found.isFetching}>
+            Find
+          </button>
+        </div>
+      </form>
+      {found.isError && (
+        <p role="alert" className="bad">
+          {found.error.message}
+        </p>
+      )}
+      {found.data && view && (
+        <div role="status" className="found" data-state={found.data.status.state}>
+          <p>
+            <strong>
+              {recordTypeLabel(found.data.ref.system, found.data.ref.recordType)} {found.data.status.number ?? found.data.ref.recordId}
+            </strong>
+          </p>
+          <p>
+            {view.label}
+            {view.detail ? `: ${view.detail}` : ''}
+          </p>
+          {offered?.push && (
+            <button type="button" className="primary" disabled={push.isPending} onClick={() => push.mutate(found.data)}>
+              Push now
+            </button>
+          )}
+          {push.isError && <p className="bad">{push.error.message}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ErrorSummary() {
+  const summary = useQuery({ queryKey: ['errors'], queryFn: () => callBackground('getErrorSummary', {}), refetchInterval: 10_000 });
+  return (
+    <section aria-label="Errors across the account">
+      <h2>Errors across the account</h2>
+      {summary.isError && <p className="bad">{summary.error.message}</p>}
+      {summary.data && summary.data.total === 0 && <p>No record has failed to sync.</p>}
+      {summary.data?.groups.map((group) => (
+        <article key={`${group.system} ${group.recordType} ${group.code}`} className="group" aria-label={`${group.label}: ${group.code}`}>
+          <h3>
+            {group.label}: {group.message} <span className="count">{group.count}</span>
+          </h3>
+          <p>{group.explanation}</p>
+          <p className="muted">{group.hint}</p>
+          <ul>
+            {group.records.map((record) => (
+              <li key={record.key}>
+                {record.url ? (
+                  <a href={record.url} target="_blank" rel="noopener noreferrer">
+                    {record.number ?? record.ref.recordId}
+                  </a>
+                ) : (
+                  (record.number ?? record.ref.recordId)
+                )}
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// The side panel against the real service: the account's errors grouped with what they depend
+// on, and a record found by its pasted address and pushed from there; a list's address refused.
+import type { RecordRef } from '../lib/contract/records';
+import { expect, test } from './harness';
+import { PROJECT } from './procore';
+
+const cost = (id: string): RecordRef => ({ system: 'procore', recordType: 'direct_cost', projectId: PROJECT, recordId: id, host: 'us02.procore.com' });
+const vendorMissing = {
+  code: 'vendor_not_mapped',
+  message: 'Bolt Steel Fabricators has no Xero contact.',
+  hint: 'Map the vendor to a Xero contact, then re-sync.',
+  blockedBy: { kind: 'vendor', name: 'Bolt Steel Fabricators' },
+};
+
+test.describe('the side panel', () => {
+  test('groups the errors of the account with what they depend on, each record linked', async ({ extension, tenant }) => {
+    await tenant.report([
+      { ref: cost('598134332797815'), state: 'failed', error: vendorMissing },
+      { ref: cost('598134332797816'), state: 'failed', error: vendorMissing },
+      { ref: cost('598134332797817'), state: 'synced' },
+    ]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const panel = await extension.openExtensionPage('sidepanel.html');
+    const group = panel.getByRole('article', { name: 'Procore direct cost: vendor_not_mapped' });
+    await expect(group).toContainText('Bolt Steel Fabricators has no Xero contact.');
+    await expect(group.locator('.count')).toHaveText('2');
+    await expect(group).toContainText('Map the vendor to a Xero contact');
+    await expect(group.getByRole('link')).toHaveCount(2);
+    await expect(group.getByRole('link').first()).toHaveAttribute('href', /^https:\/\/us02\.procore\.com\/598134325548164\/project\/direct_costs\/59813433279781[56]$/);
+    expect(extension.ourErrors(panel)).toEqual([]);
+  });
+
+  test('finds a record by its address and pushes it; refuses a list page with why', async ({ extension, tenant }) => {
+    await tenant.report([
+      { ref: cost('598134332797818'), state: 'not_synced' },
+      // Another cost of the project already linked: the integration knows where the project's costs go.
+      { ref: cost('598134332797819'), state: 'synced', counterpart: { ref: { system: 'xero', recordType: 'bill', recordId: '3c1f9d8e-5b2a-4c7d-9e0f-1a2b3c4d5e6f', shortCode: '!kh5BZ' } } },
+    ]);
+    tenant.runIntegration();
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const panel = await extension.openExtensionPage('sidepanel.html');
+    const address = panel.getByLabel('Record address');
+
+    await address.fill(`https://us02.procore.com/${PROJECT}/project/direct_costs`);
+    await panel.getByRole('button', { name: 'Find' }).click();
+    await expect(panel.getByRole('alert')).toContainText(/list/i);
+
+    await address.fill(`https://us02.procore.com/${PROJECT}/project/direct_costs/598134332797818/edit`);
+    await panel.getByRole('button', { name: 'Find' }).click();
+    const found = panel.getByRole('status');
+    await expect(found).toContainText('Procore direct cost 598134332797818');
+    await expect(found).toContainText('Not synced');
+    await found.getByRole('button', { name: 'Push now' }).click();
+    await expect(found).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+    await expect(found.getByRole('button', { name: 'Push now' })).toHaveCount(0);
+    expect((await tenant.jobsOf(cost('598134332797818'))).map((job) => job.state)).toEqual(['succeeded']);
+  });
+});
