@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { ResolvedUrl } from '@/lib/contract/api';
-import { recordTypeLabel } from '@/lib/contract/records';
+import { type RecordRef, recordTypeLabel } from '@/lib/contract/records';
 import { cellActions, cellView } from '@/lib/content/cell-state';
 import { callBackground } from '@/lib/messaging/client';
 
@@ -13,6 +13,7 @@ export function SidePanel() {
       <h1>ERP Sync Inspector</h1>
       <SyncByUrl />
       <ErrorSummary />
+      <AuditLog />
     </main>
   );
 }
@@ -76,6 +77,7 @@ function SyncByUrl() {
           {push.isError && <p className="bad">{push.error.message}</p>}
         </div>
       )}
+      {found.data && <History record={found.data.ref} version={found.data.status.updatedAt} />}
     </section>
   );
 }
@@ -109,6 +111,57 @@ function ErrorSummary() {
           </ul>
         </article>
       ))}
+    </section>
+  );
+}
+
+const when = (at: string | number) => new Date(at).toLocaleString();
+
+/** A record's history from the service, newest first: who did what, when, and what differed. */
+function History({ record, version }: { record: RecordRef; version: string | null }) {
+  const history = useQuery({ queryKey: ['history', record, version], queryFn: () => callBackground('getHistory', { ref: record }) });
+  if (history.isError) return <p className="bad">{history.error.message}</p>;
+  if (!history.data) return null;
+  return (
+    <section aria-label="History">
+      <h3>History</h3>
+      {history.data.events.length === 0 && <p className="muted">Nothing has happened to it yet.</p>}
+      <ol className="history">
+        {history.data.events.map((event) => (
+          <li key={event.id}>
+            <span className="muted">{when(event.at)}</span> {event.summary} <span className="muted">({event.actor})</span>
+            {event.error && <div className="bad">{event.error.message}</div>}
+            {event.differences.map((d) => (
+              <div key={d.field}>
+                {d.label}: {d.here ?? 'none'} here, {d.there ?? 'none'} there
+              </div>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** What was done from this browser (pushes, locks, unlocks), newest first, searchable. */
+function AuditLog() {
+  const searchId = useId();
+  const [search, setSearch] = useState('');
+  const log = useQuery({ queryKey: ['audit', search], queryFn: () => callBackground('getAuditLog', { search }), refetchInterval: 5_000 });
+  return (
+    <section aria-label="This browser's actions">
+      <h2>This browser's actions</h2>
+      <label htmlFor={searchId}>Search</label>
+      <input id={searchId} type="search" value={search} placeholder="Record, action or outcome" onChange={(event) => setSearch(event.target.value)} />
+      {log.data && log.data.entries.length === 0 && <p className="muted">{search ? 'Nothing matches.' : 'Nothing done from this browser yet.'}</p>}
+      <ol className="audit">
+        {log.data?.entries.map((entry) => (
+          <li key={`${entry.at} ${entry.key} ${entry.action} ${entry.outcome}`}>
+            <span className="muted">{when(entry.at)}</span> {entry.action} {entry.key}: <strong>{entry.outcome}</strong>
+            {entry.message && <div className="muted">{entry.message}</div>}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -54,5 +54,16 @@ test.describe('the side panel', () => {
     await expect(found).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
     await expect(found.getByRole('button', { name: 'Push now' })).toHaveCount(0);
     expect((await tenant.jobsOf(cost('598134332797818'))).map((job) => job.state)).toEqual(['succeeded']);
+
+    // Its history, newest first, and this browser's own log of the push, searchable.
+    const history = panel.getByRole('region', { name: 'History' });
+    await expect(history.getByRole('listitem').first()).toContainText(/Pushed to Xero as BILL-\d+ \(Sandbox integration\)/);
+    await expect(history.getByRole('listitem')).not.toHaveCount(0);
+    const log = panel.getByRole('region', { name: "This browser's actions" });
+    await expect(log.getByRole('listitem').first()).toContainText('push procore/direct_cost/598134325548164/598134332797818', { timeout: 10_000 });
+    await log.getByLabel('Search').fill('lock');
+    await expect(log).toContainText('Nothing matches.');
+    await log.getByLabel('Search').fill('598134332797818');
+    await expect(log.getByRole('listitem')).not.toHaveCount(0);
   });
 });

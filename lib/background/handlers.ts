@@ -81,6 +81,16 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
 
     getAccount: async () => ({ me: await client.me() }),
     getErrorSummary: () => client.errorSummary(),
+    getHistory: ({ ref }) => client.history(ref),
+
+    async getAuditLog({ search }) {
+      const words = search?.toLowerCase() ?? '';
+      const entries = (await db.audit.orderBy('at').reverse().limit(1000).toArray())
+        .filter((entry) => !words || [entry.key, entry.action, entry.outcome, entry.message ?? ''].join(' ').toLowerCase().includes(words))
+        .slice(0, 200)
+        .map(({ at, action, key, outcome, message }) => ({ at, action, key, outcome, message }));
+      return { entries };
+    },
     async resolveUrl({ url }) {
       const resolved = await client.resolveUrl(url);
       await statuses.publish([resolved.status]);

@@ -7,10 +7,12 @@ import {
   changesResponseSchema,
   type ErrorSummary,
   errorSummaryResponseSchema,
+  historyResponseSchema,
   lookupResponseSchema,
   type MeResponse,
   meResponseSchema,
   type PushRequest,
+  type RecordHistory,
   pushResponseSchema,
   type ResolvedUrl,
   resolveUrlResponseSchema,
@@ -34,6 +36,7 @@ export interface ServiceClient {
   lock(ref: RecordRef, reason?: string): Promise<RecordStatus>;
   unlock(ref: RecordRef, reason?: string): Promise<RecordStatus>;
   errorSummary(): Promise<ErrorSummary>;
+  history(ref: RecordRef): Promise<RecordHistory>;
   resolveUrl(url: string): Promise<ResolvedUrl>;
   /** Who a token belongs to and what it may do: the saved connection's, or the one given. */
   me(connection?: ServiceConnection): Promise<MeResponse>;
@@ -89,6 +92,7 @@ export function createServiceClient({ connection, fetch: send = fetch, timeoutMs
     unlock: (ref, reason) => call('/v1/records/unlock', { ref, reason }, recordStatusSchema),
     me: (given) => call('/v1/me', undefined, meResponseSchema, given),
     errorSummary: () => call('/v1/errors/summary', undefined, errorSummaryResponseSchema),
+    history: (ref) => call('/v1/records/history', { ref }, historyResponseSchema),
     resolveUrl: (url) => call('/v1/records/resolve-url', { url }, resolveUrlResponseSchema),
     changes: (after) => call(`/v1/changes?after=${encodeURIComponent(after)}&limit=500`, undefined, changesResponseSchema),
   };

@@ -76,6 +76,7 @@ export const historyRequestSchema = z
 export const historyResponseSchema = z
   .object({ status: recordStatusSchema, events: z.array(recordEventSchema).meta({ description: 'Newest first.' }) })
   .meta({ id: 'HistoryResponse' });
+export type RecordHistory = z.infer<typeof historyResponseSchema>;
 
 export const errorGroupSchema = z
   .object({

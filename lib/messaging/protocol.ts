@@ -2,7 +2,7 @@
 // Each method names its parameters and result as zod schemas and who may call it; the background
 // validates what it receives, the caller validates what comes back.
 import { z } from 'zod';
-import { errorSummaryResponseSchema, MAX_REFS_PER_LOOKUP, meResponseSchema, resolveUrlResponseSchema } from '../contract/api';
+import { errorSummaryResponseSchema, historyResponseSchema, MAX_REFS_PER_LOOKUP, meResponseSchema, resolveUrlResponseSchema } from '../contract/api';
 import { connectionSchema } from '../contract/connection';
 import { siteFamilies } from '../sites';
 
@@ -82,6 +82,20 @@ export const backgroundMethods = {
     callers: ['extension-page'],
     params: z.object({ url: z.string().trim().min(1).max(2048) }).strict(),
     result: resolveUrlResponseSchema,
+  },
+  /** A record's history from the service, newest first: pushed, synced, failed, locked... who, when, what. */
+  getHistory: {
+    callers: ['extension-page'],
+    params: z.object({ ref: recordRefSchema }).strict(),
+    result: historyResponseSchema,
+  },
+  /** This browser's own actions (push, lock, unlock), newest first; `search` matches record, action or outcome. */
+  getAuditLog: {
+    callers: ['extension-page'],
+    params: z.object({ search: z.string().trim().max(200).optional() }).strict(),
+    result: z.object({
+      entries: z.array(z.object({ at: z.number(), action: z.string(), key: z.string(), outcome: z.string(), message: z.string().optional() })),
+    }),
   },
   /** Who the saved token belongs to and what it may do (the popup's account line). */
   getAccount: {
