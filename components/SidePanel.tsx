@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { ResolvedUrl } from '@/lib/contract/api';
 import { type RecordRef, recordTypeLabel } from '@/lib/contract/records';
-import { cellActions, cellView } from '@/lib/content/cell-state';
+import { cellActions, cellFacts, cellView } from '@/lib/content/cell-state';
 import { callBackground } from '@/lib/messaging/client';
 
 export function SidePanel() {
@@ -33,6 +33,17 @@ function SyncByUrl() {
     mutationFn: (resolved: ResolvedUrl) => callBackground('pushRecord', { ref: resolved.ref, version: resolved.status.updatedAt }),
     onSuccess: () => void found.refetch(),
   });
+  const lock = useMutation({
+    mutationFn: ({ resolved, kind, reason }: { resolved: ResolvedUrl; kind: 'lock' | 'unlock'; reason?: string }) =>
+      callBackground(kind === 'lock' ? 'lockRecord' : 'unlockRecord', { ref: resolved.ref, reason }),
+    onSuccess: () => void found.refetch(),
+  });
+  /** Unlocking is confirmed, with an optional reason; locking is not (it only protects). */
+  const toggleLock = (resolved: ResolvedUrl, kind: 'lock' | 'unlock') => {
+    if (kind === 'lock') return lock.mutate({ resolved, kind });
+    const reason = window.prompt('Unlock it? Edits in Procore will be allowed again. Reason (optional):', '');
+    if (reason !== null) lock.mutate({ resolved, kind, reason: reason.trim() || undefined });
+  };
   const onFind = (event: FormEvent) => {
     event.preventDefault();
     if (address.trim()) setAsked(address.trim());
@@ -40,6 +51,7 @@ function SyncByUrl() {
   const status = found.data?.status;
   const view = status ? cellView({ kind: 'status', status }) : null;
   const offered = status ? cellActions({ kind: 'status', status }) : null;
+  const facts = status ? cellFacts({ kind: 'status', status }) : [];
 
   return (
     <section aria-labelledby={`${inputId}-title`}>
@@ -69,12 +81,29 @@ function SyncByUrl() {
             {view.label}
             {view.detail ? `: ${view.detail}` : ''}
           </p>
-          {offered?.push && (
-            <button type="button" className="primary" disabled={push.isPending} onClick={() => push.mutate(found.data)}>
-              Push now
-            </button>
-          )}
-          {push.isError && <p className="bad">{push.error.message}</p>}
+          {facts.map((fact) => (
+            <p key={fact} className="muted">
+              {fact}
+            </p>
+          ))}
+          <div className="buttons">
+            {offered?.push && (
+              <button type="button" className="primary" disabled={push.isPending} onClick={() => push.mutate(found.data)}>
+                Push now
+              </button>
+            )}
+            {offered?.lock && (
+              <button type="button" disabled={lock.isPending} onClick={() => offered.lock && toggleLock(found.data, offered.lock.kind)}>
+                {offered.lock.kind === 'lock' ? 'Lock' : 'Unlock'}
+              </button>
+            )}
+            {offered?.view && (
+              <a href={offered.view.url} target="_blank" rel="noopener noreferrer">
+                {offered.view.label}
+              </a>
+            )}
+          </div>
+          {(push.error ?? lock.error) && <p className="bad">{(push.error ?? lock.error)?.message}</p>}
         </div>
       )}
       {found.data && <History record={found.data.ref} version={found.data.status.updatedAt} />}

@@ -55,14 +55,26 @@ test.describe('the side panel', () => {
     await expect(found.getByRole('button', { name: 'Push now' })).toHaveCount(0);
     expect((await tenant.jobsOf(cost('598134332797818'))).map((job) => job.state)).toEqual(['succeeded']);
 
+    // Locked and unlocked from here too (unlocking asks, with an optional reason).
+    await found.getByRole('button', { name: 'Lock' }).click();
+    await expect(found).toContainText('Locked by Test bookkeeper');
+    panel.once('dialog', (dialog) => void dialog.accept('Retention corrected'));
+    await found.getByRole('button', { name: 'Unlock' }).click();
+    await expect(found.getByRole('button', { name: 'Lock' })).toBeVisible();
+    await expect(found).not.toContainText('Locked by');
+
     // Its history, newest first, and this browser's own log of the push, searchable.
     const history = panel.getByRole('region', { name: 'History' });
-    await expect(history.getByRole('listitem').first()).toContainText(/Pushed to Xero as BILL-\d+ \(Sandbox integration\)/);
+    await expect(history).toContainText('Unlocked');
+    await expect(history).toContainText(/Pushed to Xero as BILL-\d+ \(Sandbox integration\)/);
     await expect(history.getByRole('listitem')).not.toHaveCount(0);
     const log = panel.getByRole('region', { name: "This browser's actions" });
-    await expect(log.getByRole('listitem').first()).toContainText('push procore/direct_cost/598134325548164/598134332797818', { timeout: 10_000 });
-    await log.getByLabel('Search').fill('lock');
+    await expect(log.getByRole('listitem').first()).toContainText('unlock procore/direct_cost/598134325548164/598134332797818: done', { timeout: 10_000 });
+    await expect(log).toContainText('push procore/direct_cost/598134325548164/598134332797818: succeeded');
+    await log.getByLabel('Search').fill('nothing like this');
     await expect(log).toContainText('Nothing matches.');
+    await log.getByLabel('Search').fill('unlock');
+    await expect(log.getByRole('listitem').first()).toContainText('unlock procore/direct_cost');
     await log.getByLabel('Search').fill('598134332797818');
     await expect(log.getByRole('listitem')).not.toHaveCount(0);
   });
