@@ -44,9 +44,10 @@ const xeroList: IngestRecord[] = [
 const cellOf = (page: Page, id: string) => page.locator(`tr[data-id="${id}"] > [data-erp-sync-cell]`);
 const badgeOf = (page: Page, id: string) => cellOf(page, id).locator('.badge');
 
-async function openXeroList(extension: { openFixture(url: string, file: string): Promise<Page> }) {
+/** Opens the Xero list once a row shows the state it was given (the not-synced one, unless said). */
+async function openXeroList(extension: { openFixture(url: string, file: string): Promise<Page> }, row: string = ROW.notSynced, state = 'not_synced') {
   const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
-  await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('data-state', 'not_synced');
+  await expect(badgeOf(page, row)).toHaveAttribute('data-state', state);
   return page;
 }
 
@@ -217,7 +218,7 @@ test.describe('row actions', () => {
       const row = procore.locator('table.item-list tbody tr', { has: procore.locator(`a[href$="/direct_costs/${ref.recordId}"]`) });
       await expect(row.locator('[data-erp-sync-cell] a[aria-label^="Open"]')).toHaveAttribute('href', url);
     }
-    const xeroPage = await openXeroListSynced(extension);
+    const xeroPage = await openXeroList(extension, ROW.synced, 'synced');
     for (const [ref, , url] of expected.slice(6)) await expect(cellOf(xeroPage, ref.recordId).locator('a[aria-label^="Open"]')).toHaveAttribute('href', url);
     const given = cellOf(xeroPage, 'a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e').getByRole('link', { name: 'Open PA-12 in Procore' });
     await expect(given).toHaveAttribute('href', 'https://us02.procore.com/given/by/the/service');
@@ -230,12 +231,6 @@ test.describe('row actions', () => {
     await expect(xeroPage).toHaveURL(XERO_INVOICES);
   });
 });
-
-async function openXeroListSynced(extension: { openFixture(url: string, file: string): Promise<Page> }) {
-  const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
-  await expect(badgeOf(page, ROW.synced)).toHaveAttribute('data-state', 'synced');
-  return page;
-}
 
 test.describe('what a cell says when the service cannot answer', () => {
   test('rate limited (and when it will ask again), failing with HTTP 500, and too slow', async ({ extension }) => {

@@ -58,7 +58,7 @@ export default defineBackground(() => {
   void pushes.resume().catch((error: unknown) => log(error, { step: 'resume pushes' }));
   void cache.prune().catch((error: unknown) => log(error, { step: 'prune cache' }));
   // Statuses of one service (or tenant) are never shown once connected to another, however it changed.
-  serviceConnection.watch(() => void cache.clear().catch((error: unknown) => log(error, { step: 'clear cache' })));
+  serviceConnection.watch(() => void statuses.forget().catch((error: unknown) => log(error, { step: 'clear cache' })));
 
 });
 

@@ -48,6 +48,13 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     return result;
   }
 
+  /** Locks or unlocks, in the audit log, and tells every open page. */
+  async function changeLock(action: 'lock' | 'unlock', ref: RecordRef, reason: string | undefined) {
+    const status = await audited(action, ref, () => client[action](ref, reason));
+    await statuses.publish([status]);
+    return { status };
+  }
+
   return {
     async getConnection(_, { caller, url }) {
       const connection = await serviceConnection.getValue();
@@ -62,17 +69,8 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
       return { job: await pushes.push(ref, pushKey(ref, version)) };
     },
 
-    async lockRecord({ ref, reason }) {
-      const status = await audited('lock', ref, () => client.lock(ref, reason));
-      await statuses.publish([status]);
-      return { status };
-    },
-
-    async unlockRecord({ ref, reason }) {
-      const status = await audited('unlock', ref, () => client.unlock(ref, reason));
-      await statuses.publish([status]);
-      return { status };
-    },
+    lockRecord: ({ ref, reason }) => changeLock('lock', ref, reason),
+    unlockRecord: ({ ref, reason }) => changeLock('unlock', ref, reason),
 
     async openOptions() {
       await browser.runtime.openOptionsPage();
@@ -110,7 +108,7 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     // Saved first, so nothing typed is lost, then checked: the answer says who it is, or what is wrong.
     async saveConnection(connection) {
       await serviceConnection.setValue(connection);
-      await db.statuses.clear();
+      await statuses.forget(); // before the pages ask again, not whenever the storage event comes
       resetPages();
       return { me: await client.me() };
     },
@@ -119,10 +117,8 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
 
     async signOut() {
       await serviceConnection.setValue(null);
-      await db.transaction('rw', db.statuses, db.requests, async () => {
-        await db.statuses.clear();
-        await db.requests.clear();
-      });
+      await statuses.forget();
+      await db.requests.clear(); // pushes asked for but not yet sent go with the sign-in
       resetPages();
       return {};
     },

@@ -18,6 +18,15 @@ export interface PageUpdatesOptions {
 
 export function createPageUpdates({ allowed, onOpen, onClosed }: PageUpdatesOptions) {
   const ports = new Set<Port>();
+  const postToAll = (message: object) => {
+    for (const port of ports) {
+      try {
+        port.postMessage(message);
+      } catch {
+        ports.delete(port); // closed while we were sending
+      }
+    }
+  };
   return {
     connect(port: Port) {
       if (port.name !== UPDATES_PORT) return;
@@ -35,24 +44,9 @@ export function createPageUpdates({ allowed, onOpen, onClosed }: PageUpdatesOpti
       });
     },
     /** Every page forgets what it shows and asks again (after signing out or in). */
-    reset() {
-      for (const port of ports) {
-        try {
-          port.postMessage({ reset: true });
-        } catch {
-          ports.delete(port);
-        }
-      }
-    },
+    reset: () => postToAll({ reset: true }),
     send(statuses: RecordStatus[]) {
-      if (statuses.length === 0) return;
-      for (const port of ports) {
-        try {
-          port.postMessage({ statuses });
-        } catch {
-          ports.delete(port); // closed while we were sending
-        }
-      }
+      if (statuses.length > 0) postToAll({ statuses });
     },
   };
 }

@@ -24,26 +24,28 @@ export function createStatuses({ lookup, cache, sendToPages, log }: StatusesOpti
   return {
     publish,
 
+    /** Forgets every remembered status (signed out, or into another service). */
+    forget: () => cache.clear(),
+
     /** Cached statuses at once (those not confirmed lately listed as stale and asked again), the rest asked now. */
     async get(refs: RecordRef[]): Promise<{ statuses: RecordStatus[]; staleKeys: string[] }> {
-      const cached = await cache.read(refs.map(recordKey)).catch((error: unknown) => {
+      const keys = refs.map(recordKey);
+      const cached = await cache.read(keys).catch((error: unknown) => {
         log(error, { step: 'read cached statuses' });
         return new Map<string, { status: RecordStatus; stale: boolean }>();
       });
-      const missing = refs.filter((ref) => !cached.has(recordKey(ref)));
-      const stale = refs.filter((ref) => cached.get(recordKey(ref))?.stale);
-      if (stale.length > 0) {
+      const missing = refs.filter((_, i) => !cached.has(keys[i] as string));
+      const staleKeys = keys.filter((key) => cached.get(key)?.stale);
+      if (staleKeys.length > 0) {
         // Revalidated behind the page's back; the answer reaches it through its update port.
+        const stale = refs.filter((_, i) => cached.get(keys[i] as string)?.stale);
         batcher.statuses(stale).then(publish, (error: unknown) => log(error, { step: 'revalidate statuses' }));
       }
       const fetched = missing.length > 0 ? await batcher.statuses(missing) : [];
-      void cache.write(fetched).catch((error: unknown) => log(error, { step: 'cache statuses' }));
+      if (fetched.length > 0) void cache.write(fetched).catch((error: unknown) => log(error, { step: 'cache statuses' }));
       const byKey = new Map(fetched.map((status) => [status.key, status]));
-      const statuses = refs.map((ref) => {
-        const key = recordKey(ref);
-        return (byKey.get(key) ?? cached.get(key)?.status) as RecordStatus;
-      });
-      return { statuses, staleKeys: stale.map(recordKey) };
+      const statuses = keys.map((key) => (byKey.get(key) ?? cached.get(key)?.status) as RecordStatus);
+      return { statuses, staleKeys };
     },
   };
 }
