@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { MeResponse } from '@/lib/contract/api';
 import { connectionSchema } from '@/lib/contract/connection';
 import { callBackground } from '@/lib/messaging/client';
-import { type SiteName, siteFamilies } from '@/lib/sites';
+import { type ListKind, type SiteName, siteFamilies, supportedLists } from '@/lib/sites';
 import { BackgroundError } from '@/lib/messaging/errors';
 
 type Outcome = { kind: 'connected'; me: MeResponse; saved: boolean } | { kind: 'problem'; message: string } | { kind: 'signed-out' };
@@ -136,7 +136,7 @@ export function OptionsPage() {
           )}
         </div>
       </form>
-      <SiteSwitches sites={settings.data?.sites} />
+      <DecorationSwitches settings={settings.data} />
       <section aria-live="polite" className="outcome">
         {busy && <p>Checking…</p>}
         {!busy && outcome?.kind === 'connected' && (
@@ -186,33 +186,58 @@ function Field({ label, error, ...input }: { label: string; error: string | unde
   );
 }
 
-/** One switch per site: its lists and record pages are decorated, or left exactly as they are. */
-function SiteSwitches({ sites }: { sites: Record<string, boolean> | undefined }) {
+/**
+ * One switch per site and, under it, one per list: a site or list switched off is left exactly as
+ * it is. A switch shows its new position at once and goes back if the background could not save it.
+ */
+function DecorationSwitches({ settings }: { settings: { sites: Record<string, boolean>; hiddenLists: string[] } | undefined }) {
   const queries = useQueryClient();
-  // Shown as switched at once; put back if the background could not save it.
   const [switched, setSwitched] = useState<Record<string, boolean>>({});
   const change = useMutation({
-    mutationFn: (change: { site: SiteName; on: boolean }) => callBackground('setSiteDecorated', change),
-    onError: (_, { site }) => setSwitched(({ [site]: _undone, ...rest }) => rest),
+    mutationFn: ({ save }: { name: string; save: () => Promise<unknown> }) => save(),
+    onError: (_, { name }) => setSwitched(({ [name]: _undone, ...rest }) => rest),
     onSettled: () => queries.invalidateQueries({ queryKey: ['settings'] }),
   });
+  const flip = (name: string, on: boolean, save: () => Promise<unknown>) => {
+    setSwitched((current) => ({ ...current, [name]: on }));
+    change.mutate({ name, save });
+  };
+  const siteOn = (site: SiteName) => (switched[site] ?? settings?.sites[site]) !== false;
+  const listOn = (list: ListKind) => switched[list] ?? !settings?.hiddenLists.includes(list);
   return (
     <fieldset className="sites">
       <legend>Show sync status on</legend>
       {siteFamilies.map((family) => (
-        <label key={family.name}>
-          <input
-            type="checkbox"
-            checked={(switched[family.name] ?? sites?.[family.name]) !== false}
-            disabled={!sites}
-            onChange={(event) => {
-              const on = event.target.checked;
-              setSwitched((current) => ({ ...current, [family.name]: on }));
-              change.mutate({ site: family.name, on });
-            }}
-          />
-          {family.label}
-        </label>
+        <ul key={family.name}>
+          <li>
+            <label>
+              <input
+                type="checkbox"
+                checked={siteOn(family.name)}
+                disabled={!settings}
+                onChange={({ target: { checked } }) => flip(family.name, checked, () => callBackground('setSiteDecorated', { site: family.name, on: checked }))}
+              />
+              {family.label}
+            </label>
+            <ul>
+              {supportedLists
+                .filter((list) => list.site === family.name)
+                .map((list) => (
+                  <li key={list.kind}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={listOn(list.kind)}
+                        disabled={!settings || !siteOn(family.name)}
+                        onChange={({ target: { checked } }) => flip(list.kind, checked, () => callBackground('setListDecorated', { list: list.kind, on: checked }))}
+                      />
+                      {list.label}
+                    </label>
+                  </li>
+                ))}
+            </ul>
+          </li>
+        </ul>
       ))}
     </fieldset>
   );

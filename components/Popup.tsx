@@ -5,15 +5,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PageReport, ReportedRow } from '@/lib/content/page-report';
+import { logError } from '@/lib/log';
 import { callBackground } from '@/lib/messaging/client';
 import { CHANNEL } from '@/lib/messaging/protocol';
+import { siteFamilies, supportedLists } from '@/lib/sites';
 import { toCsv } from './csv';
 
-const SUPPORTED = [
-  'Procore: Direct Costs; Invoicing, Owner and Subcontractor',
-  'Xero: Invoices, Bills to pay, Account Transactions',
-  'Zoho Books: Invoices, Bills',
-];
+/** "Procore: Direct Costs, Invoicing: Owner, ..." per site. */
+const SUPPORTED = siteFamilies.map((family) => `${family.label}: ${supportedLists.filter((list) => list.site === family.name).map((list) => list.label).join(', ')}`);
 
 const STATES: [string, string][] = [
   ['failed', 'Failed'],
@@ -87,7 +86,7 @@ export function Popup() {
           </p>
         )}
         {account.isError && <p className="bad">The service cannot be reached with the saved sign-in.</p>}
-        {signedIn && <OpenSidePanel />}
+        {signedIn && typeof tab.data === 'number' && <OpenSidePanel tabId={tab.data} />}
       </header>
 
       {report.isError && (
@@ -177,15 +176,18 @@ function NeedsAction({ rows }: { rows: ReportedRow[] }) {
   );
 }
 
-/** The side panel (errors across the account, sync by URL), where the browser has one. */
-function OpenSidePanel() {
-  const panel = (browser as unknown as { sidePanel?: { open(options: { windowId: number }): Promise<void> } }).sidePanel;
+/**
+ * The side panel (errors across the account, sync by URL) on the popup's tab, where the browser
+ * has one. Opened before anything is awaited: Chrome opens it only within the click's gesture.
+ */
+function OpenSidePanel({ tabId }: { tabId: number }) {
+  const panel = (browser as unknown as { sidePanel?: { open(options: { tabId: number }): Promise<void> } }).sidePanel;
   if (!panel) return null;
-  const open = async () => {
-    const current = await browser.windows.getCurrent();
-    if (current.id !== undefined) await panel.open({ windowId: current.id });
-    window.close();
-  };
+  const open = () =>
+    panel.open({ tabId }).then(
+      () => window.close(),
+      (error: unknown) => logError('popup', error, { step: 'open side panel' }),
+    );
   return (
     <button type="button" onClick={() => void open()}>
       Errors and sync by URL

@@ -1,58 +1,67 @@
-// The side panel: a record found by its pasted address (and pushed from there), and the errors
-// across the account, grouped by record type and error code, with what each depends on.
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
-import type { ResolvedUrl } from '@/lib/contract/api';
-import { type RecordRef, recordTypeLabel } from '@/lib/contract/records';
+// The side panel: one record (chosen from a row's cell, by its pasted address, or from the error
+// summary) with its history and actions; the errors across the account, grouped by record type and
+// error code, with what each depends on; and this browser's own actions.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type RecordRef, recordKey, recordTypeLabel } from '@/lib/contract/records';
+import type { RecordStatus } from '@/lib/contract/status';
 import { cellActions, cellFacts, cellView } from '@/lib/content/cell-state';
 import { callBackground } from '@/lib/messaging/client';
+import { recordInPanel } from '@/lib/settings';
 
 export function SidePanel() {
+  const shown = useRecordInPanel();
   return (
     <main className="panel">
       <h1>ERP Sync Inspector</h1>
-      <SyncByUrl />
+      <FindByUrl />
+      {shown && <RecordDetails key={recordKey(shown)} record={shown} />}
       <ErrorSummary />
       <AuditLog />
     </main>
   );
 }
 
-function SyncByUrl() {
+/** The record chosen from a row's cell, a pasted address or the error summary; followed as it changes. */
+function useRecordInPanel(): RecordRef | null {
+  const [shown, setShown] = useState<RecordRef | null>(null);
+  useEffect(() => {
+    void recordInPanel.getValue().then((value) => setShown(value?.ref ?? null));
+    return recordInPanel.watch((value) => setShown(value?.ref ?? null));
+  }, []);
+  return shown;
+}
+
+const show = (ref: RecordRef) => recordInPanel.setValue({ ref, at: Date.now() });
+
+/** A record's status as the background knows it; a stale one is being asked again. */
+function useRecordStatus(record: RecordRef) {
+  return useQuery({
+    queryKey: ['status', recordKey(record)],
+    queryFn: async () => {
+      const { statuses, staleKeys } = await callBackground('getStatuses', { refs: [record] });
+      return { status: statuses[0] as RecordStatus, stale: staleKeys.length > 0 };
+    },
+    // While its push runs, or while the background asks again, it is asked again shortly.
+    refetchInterval: (query) => (query.state.data?.stale || query.state.data?.status.state === 'pending' ? 1_000 : 10_000),
+  });
+}
+
+function FindByUrl() {
   const inputId = useId();
+  const queries = useQueryClient();
   const [address, setAddress] = useState('');
-  const [asked, setAsked] = useState<string | null>(null);
-  const found = useQuery({
-    queryKey: ['resolve', asked],
-    queryFn: () => callBackground('resolveUrl', { url: asked as string }),
-    enabled: asked !== null,
-    // While its push runs, it is asked again until it ends.
-    refetchInterval: (query) => (query.state.data?.status.state === 'pending' ? 1_000 : false),
+  const find = useMutation({
+    mutationFn: (url: string) => callBackground('resolveUrl', { url }),
+    onSuccess: async ({ ref, status }) => {
+      queries.setQueryData(['status', recordKey(ref)], { status, stale: false });
+      await show(ref);
+    },
   });
-  const push = useMutation({
-    mutationFn: (resolved: ResolvedUrl) => callBackground('pushRecord', { ref: resolved.ref, version: resolved.status.updatedAt }),
-    onSuccess: () => void found.refetch(),
-  });
-  const lock = useMutation({
-    mutationFn: ({ resolved, kind, reason }: { resolved: ResolvedUrl; kind: 'lock' | 'unlock'; reason?: string }) =>
-      callBackground(kind === 'lock' ? 'lockRecord' : 'unlockRecord', { ref: resolved.ref, reason }),
-    onSuccess: () => void found.refetch(),
-  });
-  /** Unlocking is confirmed, with an optional reason; locking is not (it only protects). */
-  const toggleLock = (resolved: ResolvedUrl, kind: 'lock' | 'unlock') => {
-    if (kind === 'lock') return lock.mutate({ resolved, kind });
-    const reason = window.prompt('Unlock it? Edits in Procore will be allowed again. Reason (optional):', '');
-    if (reason !== null) lock.mutate({ resolved, kind, reason: reason.trim() || undefined });
-  };
   const onFind = (event: FormEvent) => {
     event.preventDefault();
-    if (address.trim()) setAsked(address.trim());
+    if (address.trim()) find.mutate(address.trim());
   };
-  const status = found.data?.status;
-  const view = status ? cellView({ kind: 'status', status }) : null;
-  const offered = status ? cellActions({ kind: 'status', status }) : null;
-  const facts = status ? cellFacts({ kind: 'status', status }) : [];
-
   return (
     <section aria-labelledby={`${inputId}-title`}>
       <h2 id={`${inputId}-title`}>Sync by URL</h2>
@@ -60,54 +69,88 @@ function SyncByUrl() {
         <label htmlFor={inputId}>Record address</label>
         <input id={inputId} type="url" value={address} placeholder="Paste a Procore, Xero or Zoho Books record's address" onChange={(event) => setAddress(event.target.value)} />
         <div className="buttons">
-          <button type="submit" disabled={found.isFetching}>
+          <button type="submit" disabled={find.isPending}>
             Find
           </button>
         </div>
       </form>
-      {found.isError && (
+      {find.isError && (
         <p role="alert" className="bad">
-          {found.error.message}
+          {find.error.message}
         </p>
       )}
-      {found.data && view && (
-        <div role="status" className="found" data-state={found.data.status.state}>
-          <p>
-            <strong>
-              {recordTypeLabel(found.data.ref.system, found.data.ref.recordType)} {found.data.status.number ?? found.data.ref.recordId}
-            </strong>
-          </p>
-          <p>
-            {view.label}
-            {view.detail ? `: ${view.detail}` : ''}
-          </p>
-          {facts.map((fact) => (
-            <p key={fact} className="muted">
-              {fact}
-            </p>
-          ))}
-          <div className="buttons">
-            {offered?.push && (
-              <button type="button" className="primary" disabled={push.isPending} onClick={() => push.mutate(found.data)}>
-                Push now
-              </button>
-            )}
-            {offered?.lock && (
-              <button type="button" disabled={lock.isPending} onClick={() => offered.lock && toggleLock(found.data, offered.lock.kind)}>
-                {offered.lock.kind === 'lock' ? 'Lock' : 'Unlock'}
-              </button>
-            )}
-            {offered?.view && (
-              <a href={offered.view.url} target="_blank" rel="noopener noreferrer">
-                {offered.view.label}
-              </a>
-            )}
-          </div>
-          {(push.error ?? lock.error) && <p className="bad">{(push.error ?? lock.error)?.message}</p>}
-        </div>
-      )}
-      {found.data && <History record={found.data.ref} version={found.data.status.updatedAt} />}
     </section>
+  );
+}
+
+/** One record: its state, what differs, its actions (push, lock, unlock with a reason) and its history. */
+function RecordDetails({ record }: { record: RecordRef }) {
+  const queries = useQueryClient();
+  const known = useRecordStatus(record);
+  const push = useMutation({
+    mutationFn: (status: RecordStatus) => callBackground('pushRecord', { ref: record, version: status.updatedAt }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['status', recordKey(record)] }),
+  });
+  const lock = useMutation({
+    mutationFn: ({ kind, reason }: { kind: 'lock' | 'unlock'; reason?: string }) => callBackground(kind === 'lock' ? 'lockRecord' : 'unlockRecord', { ref: record, reason }),
+    onSuccess: ({ status }) => queries.setQueryData(['status', recordKey(record)], { status, stale: false }),
+  });
+  /** Unlocking is confirmed, with an optional reason; locking is not (it only protects). */
+  const toggleLock = (kind: 'lock' | 'unlock') => {
+    if (kind === 'lock') return lock.mutate({ kind });
+    const reason = window.prompt('Unlock it? Edits in Procore will be allowed again. Reason (optional):', '');
+    if (reason !== null) lock.mutate({ kind, reason: reason.trim() || undefined });
+  };
+  if (known.isError) {
+    return (
+      <p role="alert" className="bad">
+        {known.error.message}
+      </p>
+    );
+  }
+  const status = known.data?.status;
+  if (!status) return null;
+  const shown = { kind: 'status', status } as const;
+  const view = cellView(shown);
+  const offered = cellActions(shown);
+  return (
+    <>
+      <div role="status" className="found" data-state={status.state} aria-label="Record">
+        <p>
+          <strong>
+            {recordTypeLabel(record.system, record.recordType)} {status.number ?? record.recordId}
+          </strong>
+        </p>
+        <p>
+          {view.label}
+          {view.detail ? `: ${view.detail}` : ''}
+        </p>
+        {cellFacts(shown).map((fact) => (
+          <p key={fact} className="muted">
+            {fact}
+          </p>
+        ))}
+        <div className="buttons">
+          {offered.push && (
+            <button type="button" className="primary" disabled={push.isPending} onClick={() => push.mutate(status)}>
+              Push now
+            </button>
+          )}
+          {offered.lock && (
+            <button type="button" disabled={lock.isPending} onClick={() => offered.lock && toggleLock(offered.lock.kind)}>
+              {offered.lock.kind === 'lock' ? 'Lock' : 'Unlock'}
+            </button>
+          )}
+          {offered.view && (
+            <a href={offered.view.url} target="_blank" rel="noopener noreferrer">
+              {offered.view.label}
+            </a>
+          )}
+        </div>
+        {(push.error ?? lock.error) && <p className="bad">{(push.error ?? lock.error)?.message}</p>}
+      </div>
+      <History record={record} version={status.updatedAt} />
+    </>
   );
 }
 
@@ -134,7 +177,10 @@ function ErrorSummary() {
                   </a>
                 ) : (
                   (record.number ?? record.ref.recordId)
-                )}
+                )}{' '}
+                <button type="button" className="small" aria-label={`Details of ${record.number ?? record.ref.recordId}`} onClick={() => void show(record.ref)}>
+                  Details
+                </button>
               </li>
             ))}
           </ul>

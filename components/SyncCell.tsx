@@ -1,6 +1,7 @@
 // The "ERP Synced" cell of one row: the record's state as an icon with an accessible name, the
-// details on hover and keyboard focus, and the actions that make sense for it (re-sync, lock or
-// unlock, open the counterpart), each a real button or link with its own name.
+// details on hover and keyboard focus (a click opens its history in the side panel), and the
+// actions that make sense for it (re-sync, lock or unlock, open the counterpart), each a real
+// button or link with its own name.
 import { useCallback, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { isLockable, type RecordRef } from '@/lib/contract/records';
 import { cellActions, cellFacts, cellView } from '@/lib/content/cell-state';
@@ -57,7 +58,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
   const facts = cellFacts(known);
   const bubbleId = useId();
   const reasonId = useId();
-  const badge = useRef<HTMLSpanElement>(null);
+  const badge = useRef<HTMLButtonElement>(null);
   const lockButton = useRef<HTMLButtonElement>(null);
   const [showDetails, setShowDetails] = useState(false);
   const [confirmingUnlock, setConfirmingUnlock] = useState(false);
@@ -86,14 +87,14 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
   return (
     <>
       <span className={`cell${isLockable(record) ? ' lockable' : ''}`}>
-        <span
+        <button
           ref={badge}
+          type="button"
           className={`badge ${view.tone}${known.kind === 'status' && known.stale ? ' stale' : ''}`}
-          role="img"
           aria-label={view.label}
-          aria-describedby={view.detail || facts.length > 0 ? bubbleId : undefined}
-          tabIndex={0}
+          aria-describedby={bubbleId}
           data-state={known.kind === 'status' ? known.status.state : known.kind}
+          onClick={() => void actions.showInPanel(record)}
           onMouseEnter={() => setShowDetails(true)}
           onMouseLeave={() => setShowDetails(false)}
           onFocus={() => setShowDetails(true)}
@@ -102,7 +103,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
         >
           <StatusIcon icon={view.icon} />
           {known.kind === 'status' && known.problem && <span className="problem" aria-hidden="true" />}
-        </span>
+        </button>
         {offered.push && (
           <button type="button" className="action push" aria-label={offered.push.label} title={offered.push.label} disabled={working} onClick={(event) => run(() => actions.push(record), event.currentTarget)}>
             <StatusIcon icon="resync" />
@@ -136,6 +137,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
             {fact}
           </span>
         ))}
+        <span className="detail more">Click for its history in the side panel.</span>
       </span>
       <form
         ref={confirm as React.RefObject<HTMLFormElement>}

@@ -35,6 +35,8 @@ export interface ExtensionHarness {
   openExtensionPage(pagePath: string): Promise<Page>;
   /** Errors the page threw that came from our code (content scripts log with our prefix). */
   ourErrors(page: Page): string[];
+  /** How many of the browser's real side panels show ours (Playwright does not list them as pages). */
+  openSidePanels(): Promise<number>;
   /** Signs the extension in to a sync-status service, as the options page will. */
   signIn(serviceUrl: string, token: string): Promise<void>;
 }
@@ -131,6 +133,8 @@ export const test = base.extend<
         return page;
       },
       ourErrors: (page) => errors.get(page) ?? [],
+      openSidePanels: () =>
+        serviceWorker.evaluate(async () => (await (globalThis as any).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length as number),
       async signIn(serviceUrl, token) {
         await serviceWorker.evaluate(
           // Runs in the service worker, where chrome is the extension API.

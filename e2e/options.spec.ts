@@ -68,7 +68,7 @@ test.describe('the options page', () => {
     await expect(options.getByRole('alert').or(options.getByRole('status'))).toContainText(/read/);
   });
 
-  test('a site switched off is left exactly as it is, at once, and comes back when switched on', async ({ extension, tenant }) => {
+  test('a site or one of its lists switched off is left exactly as it is, at once, and comes back when switched on', async ({ extension, tenant }) => {
     await tenant.report([{ ref: synced, state: 'synced' }]);
     await extension.signIn(tenant.serviceUrl, tenant.token);
     const list = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
@@ -85,9 +85,21 @@ test.describe('the options page', () => {
     await expect(another.locator('html')).toHaveAttribute('data-erp-sync-inspector', 'ready');
     await expect(another.locator('[data-erp-sync-cell], [data-erp-sync-header]')).toHaveCount(0);
 
+    const xeroInvoices = options.getByRole('listitem').filter({ hasText: 'Xero' }).getByLabel('Invoices');
+    await expect(xeroInvoices).toBeDisabled(); // a list's switch waits for its site's
     await options.bringToFront();
     await xero.check();
     await expect(list.locator('#row0 > [data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'synced');
+
+    // One list of a site switched off: that list alone is left as it is.
+    await xeroInvoices.uncheck();
+    await expect(list.locator('[data-erp-sync-cell], [data-erp-sync-header]')).toHaveCount(0);
+    const bills = await extension.openFixture('https://go.xero.com/AccountsPayable/Search.aspx?PageSize=5', 'xero/bills-classic.html');
+    await expect(bills.locator('[data-erp-sync-header]')).toHaveCount(1);
+    await options.bringToFront();
+    await xeroInvoices.check();
+    await expect(list.locator('#row0 > [data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'synced');
+    expect(extension.ourErrors(list)).toEqual([]);
   });
 
   test('refuses input that cannot be right, on the field, and saves nothing', async ({ extension }) => {

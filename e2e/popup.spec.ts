@@ -66,8 +66,14 @@ test.describe('the toolbar popup', () => {
     await expect(popup.getByRole('status')).toContainText('Queued 3.');
     await expect(list.locator('#row1 > [data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
     await expect(list.locator('#row2 > [data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+
     await expect(countOf(popup, 'Synced')).toHaveText('3', { timeout: 5_000 });
     await expect(popup.getByRole('status')).toContainText('All finished.', { timeout: 15_000 });
+    // The side panel opens on the list's tab from the popup, which then closes.
+    const closed = popup.waitForEvent('close');
+    await popup.getByRole('button', { name: 'Errors and sync by URL' }).click();
+    await expect.poll(() => extension.openSidePanels()).toBe(1);
+    await closed;
     expect(extension.ourErrors(list)).toEqual([]);
   });
 
@@ -76,6 +82,6 @@ test.describe('the toolbar popup', () => {
     const other = await extension.openFixture('https://example.com/', { html: '<title>Elsewhere</title><p>Not a list</p>' });
     const popup = await openPopup(context, other, extension.id);
     await expect(popup.getByText('This page is not one the inspector decorates')).toBeVisible();
-    await expect(popup.getByRole('listitem').filter({ hasText: 'Xero: Invoices, Bills to pay, Account Transactions' })).toBeVisible();
+    await expect(popup.getByRole('listitem').filter({ hasText: 'Xero: Invoices, Bills, Account Transactions' })).toBeVisible();
   });
 });

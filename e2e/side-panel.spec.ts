@@ -27,6 +27,13 @@ test.describe('the side panel', () => {
     await expect(group).toContainText('Map the vendor to a Xero contact');
     await expect(group.getByRole('link')).toHaveCount(2);
     await expect(group.getByRole('link').first()).toHaveAttribute('href', /^https:\/\/us02\.procore\.com\/598134325548164\/project\/direct_costs\/59813433279781[56]$/);
+
+    // Each record's details (state, history, actions) open in the panel itself.
+    await group.getByRole('button', { name: 'Details of 598134332797816' }).click();
+    const found = panel.getByRole('status', { name: 'Record' });
+    await expect(found).toContainText('Procore direct cost 598134332797816');
+    await expect(found).toContainText('Sync failed: Bolt Steel Fabricators has no Xero contact.');
+    await expect(panel.getByRole('region', { name: 'History' })).toContainText('Bolt Steel Fabricators has no Xero contact.');
     expect(extension.ourErrors(panel)).toEqual([]);
   });
 
@@ -77,5 +84,45 @@ test.describe('the side panel', () => {
     await expect(log.getByRole('listitem').first()).toContainText('unlock procore/direct_cost');
     await log.getByLabel('Search').fill('598134332797818');
     await expect(log.getByRole('listitem')).not.toHaveCount(0);
+  });
+
+  test("opens on a row's record from its cell, with its history and its actions", async ({ extension, tenant }) => {
+    const invoice: RecordRef = { system: 'xero', recordType: 'invoice', recordId: '8a5c7b3f-2d4e-4f60-9b0c-1d2e3f4a5b6c' };
+    await tenant.report([
+      {
+        ref: invoice,
+        state: 'not_synced',
+        counterpart: { ref: { system: 'procore', recordType: 'owner_invoice', projectId: PROJECT, recordId: '562950099171912' }, number: 'PA-08' },
+        differences: [{ field: 'total', label: 'Total', here: '12,400.00', there: '12,040.00' }],
+      },
+      { ref: { ...invoice, recordId: '9b6d8c40-3e5f-4071-8c1d-2e3f4a5b6c7d' }, state: 'synced', number: 'INV-0203' },
+    ]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    const list = await extension.openFixture('https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED', 'xero/invoices-classic.html');
+    const badge = list.locator('#row1 > [data-erp-sync-cell] .badge');
+    await expect(badge).toHaveAttribute('data-state', 'not_synced');
+    await badge.hover();
+    await expect(list.getByRole('tooltip')).toContainText('Click for its history in the side panel.');
+
+    // Chrome opens its real side panel within the click (Playwright does not list side panels as pages).
+    await badge.click();
+    await expect.poll(() => extension.openSidePanels()).toBe(1);
+
+    // The panel's page shows the record chosen (a second copy of it, in a tab, to look inside).
+    const panel = await extension.openExtensionPage('sidepanel.html');
+    const found = panel.getByRole('status', { name: 'Record' });
+    await expect(found).toContainText('Xero invoice');
+    await expect(found).toContainText('total differ from Procore PA-08');
+    await expect(found).toContainText('Total: 12,400.00 here, 12,040.00 in Procore');
+    await expect(panel.getByRole('region', { name: 'History' }).getByRole('listitem')).not.toHaveCount(0);
+    await expect(found.getByRole('button', { name: 'Push now' })).toBeVisible();
+
+    // Another row chosen while the panel is open: the panel follows.
+    await list.bringToFront();
+    await list.locator('#row2 > [data-erp-sync-cell] .badge').click();
+    await expect(found).toContainText('INV-0203');
+    await expect(found).toHaveAttribute('data-state', 'synced');
+    expect(extension.ourErrors(list)).toEqual([]);
+    expect(extension.ourErrors(panel)).toEqual([]);
   });
 });

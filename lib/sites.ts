@@ -42,6 +42,20 @@ export const siteFamilies: readonly SiteFamily[] = [
   },
 ];
 
+/** Every list the inspector decorates, by site, under the names users know them by. */
+export const supportedLists = [
+  { kind: 'procore_direct_costs', site: 'procore', label: 'Direct Costs' },
+  { kind: 'procore_owner_invoices', site: 'procore', label: 'Invoicing: Owner' },
+  { kind: 'procore_subcontractor_invoices', site: 'procore', label: 'Invoicing: Subcontractor' },
+  { kind: 'xero_invoices', site: 'xero', label: 'Invoices' },
+  { kind: 'xero_bills', site: 'xero', label: 'Bills' },
+  { kind: 'xero_account_transactions', site: 'xero', label: 'Account Transactions' },
+  { kind: 'zoho_invoices', site: 'zoho_books', label: 'Invoices' },
+  { kind: 'zoho_bills', site: 'zoho_books', label: 'Bills' },
+] as const satisfies readonly { kind: string; site: SiteName; label: string }[];
+
+export type ListKind = (typeof supportedLists)[number]['kind'];
+
 /** Match patterns for the manifest: https only, every path. */
 export function matchPatterns(families: readonly SiteFamily[] = siteFamilies): string[] {
   return families.flatMap((family) => family.hosts.map((host) => `https://${host}/*`));

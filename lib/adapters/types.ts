@@ -1,17 +1,9 @@
 // What every site adapter tells the content script: which supported list a page shows, and which
 // record each row of it is.
 import type { RecordRef } from '../contract/records';
-import type { SiteName } from '../sites';
+import type { ListKind, SiteName } from '../sites';
 
-export type ListKind =
-  | 'procore_direct_costs'
-  | 'procore_owner_invoices'
-  | 'procore_subcontractor_invoices'
-  | 'xero_invoices'
-  | 'xero_bills'
-  | 'xero_account_transactions'
-  | 'zoho_invoices'
-  | 'zoho_bills';
+export type { ListKind };
 
 export interface ListPage {
   site: SiteName;

@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { type RecordRef, recordKey } from '../contract/records';
 import { BackgroundError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
-import { decoratedSites, serviceConnection } from '../settings';
-import { siteOf } from '../sites';
+import { decoratedSites, hiddenLists, recordInPanel, serviceConnection } from '../settings';
+import { siteOf, supportedLists } from '../sites';
 import type { AuditAction, InspectorDatabase } from './database';
 import type { PushTracker } from './push-tracker';
 import type { ServiceClient } from './service-client';
@@ -29,6 +29,24 @@ export interface BackgroundParts {
 export function pushKey(ref: RecordRef, version: string | null): string {
   const stamp = version ? String(Date.parse(version)) : `once-${crypto.randomUUID()}`;
   return `push:${recordKey(ref).replaceAll('/', ':')}:${stamp}`;
+}
+
+/**
+ * Opens the side panel on a tab. Where the browser has none (Firefox's sidebar cannot be opened
+ * from a message) or refuses (the gesture was lost), the panel's page opens in a tab instead.
+ */
+async function openPanel(tabId: number | undefined, log: BackgroundParts['log']): Promise<'side-panel' | 'tab'> {
+  const sidePanel = (browser as unknown as { sidePanel?: { open(options: { tabId: number }): Promise<void> } }).sidePanel;
+  if (sidePanel && tabId !== undefined) {
+    try {
+      await sidePanel.open({ tabId });
+      return 'side-panel';
+    } catch (error) {
+      log(error, { step: 'open side panel', tabId });
+    }
+  }
+  await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+  return 'tab';
 }
 
 export function createBackgroundHandlers({ log, resetPages, client, db, statuses, pushes }: BackgroundParts): Handlers {
@@ -60,7 +78,8 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
       const connection = await serviceConnection.getValue();
       const site = caller === 'content-script' ? siteOf(url) : null;
       const decorates = site ? (await decoratedSites.getValue())[site] !== false : true;
-      return { signedIn: connection !== null, version: browser.runtime.getManifest().version, decorates };
+      const hidden = site ? (await hiddenLists.getValue()).filter((kind) => supportedLists.some((list) => list.kind === kind && list.site === site)) : [];
+      return { signedIn: connection !== null, version: browser.runtime.getManifest().version, decorates, hiddenLists: hidden };
     },
 
     getStatuses: ({ refs }) => statuses.get(refs),
@@ -75,6 +94,13 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     async openOptions() {
       await browser.runtime.openOptionsPage();
       return {};
+    },
+
+    async showInPanel({ ref }, { tabId }) {
+      // Called before anything is awaited: Chrome opens a side panel only within the click's gesture.
+      const opened = openPanel(tabId, log);
+      await recordInPanel.setValue({ ref, at: Date.now() });
+      return { openedIn: await opened };
     },
 
     getAccount: async () => ({ me: await client.me() }),
@@ -96,11 +122,18 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     },
 
     async getSettings() {
-      return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null, sites: await decoratedSites.getValue() };
+      return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null, sites: await decoratedSites.getValue(), hiddenLists: await hiddenLists.getValue() };
     },
 
     async setSiteDecorated({ site, on }) {
       await decoratedSites.setValue({ ...(await decoratedSites.getValue()), [site]: on });
+      resetPages();
+      return {};
+    },
+
+    async setListDecorated({ list, on }) {
+      const others = (await hiddenLists.getValue()).filter((kind) => kind !== list);
+      await hiddenLists.setValue(on ? others : [...others, list]);
       resetPages();
       return {};
     },

@@ -8,7 +8,7 @@ const procorePage = 'https://app.procore.com/1/project/direct_costs';
 
 function serveBackground() {
   const extension = { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') };
-  const route = createRouter(handlersFor({ getConnection: async () => ({ signedIn: false, version: '0.1.0', decorates: true }) }), extension);
+  const route = createRouter(handlersFor({ getConnection: async () => ({ signedIn: false, version: '0.1.0', decorates: true, hiddenLists: [] }) }), extension);
   fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
     route(message, { id: extension.id, url: procorePage, tab: { id: 1 } }),
   );

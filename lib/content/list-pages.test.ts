@@ -7,7 +7,7 @@ import { mountSyncColumn } from './sync-column';
 vi.mock('./sync-column', () => ({ mountSyncColumn: vi.fn() }));
 vi.mock('./background-updates', () => ({ followBackgroundUpdates: vi.fn() }));
 vi.mock('./page-report', () => ({ answerThePopup: vi.fn() }));
-vi.mock('../messaging/client', () => ({ callBackground: vi.fn(async () => ({ signedIn: true, version: '0.1.0', decorates: true })) }));
+vi.mock('../messaging/client', () => ({ callBackground: vi.fn(async () => ({ signedIn: true, version: '0.1.0', decorates: true, hiddenLists: [] })) }));
 
 const bills = (tab: string) => `https://go.xero.com/app/!kh5BZ/bills/list/${tab}`;
 const unmount = vi.fn();

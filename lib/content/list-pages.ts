@@ -39,16 +39,19 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
   let current: { page: ListPage; column: MountedColumn } | null = null;
   /**
    * Until signed in, a list gets only a sign-in hint in its header; a site the user switched off
-   * gets nothing; nothing is drawn before either is known.
+   * (or list) gets nothing; nothing is drawn before either is known.
    */
   let signedIn: boolean | null = null;
   let decorates = false;
+  let hidden: readonly string[] = [];
   const checkSignedIn = () =>
     callBackground('getConnection', {})
       .then((connection) => {
-        if (connection.signedIn === signedIn && connection.decorates === decorates) return;
+        const sameLists = connection.hiddenLists.join() === hidden.join();
+        if (connection.signedIn === signedIn && connection.decorates === decorates && sameLists) return;
         signedIn = connection.signedIn;
         decorates = connection.decorates;
+        hidden = connection.hiddenLists;
         // Drawn again, for the new state (or not at all).
         unmount?.();
         unmount = null;
@@ -62,8 +65,9 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
     if (signedIn === null) return;
     try {
       const url = new URL(doc.location.href);
-      const page = adapter.listPage(url);
-      const record = page ? null : lockableRecordPage(url);
+      const listed = adapter.listPage(url);
+      const page = listed && !hidden.includes(listed.kind) ? listed : null;
+      const record = listed ? null : lockableRecordPage(url);
       const id = !decorates
         ? null
         : page

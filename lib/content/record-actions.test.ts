@@ -28,4 +28,20 @@ describe('row actions', () => {
     // Asked again: the lock shows, and the reason stays while the record is not synced.
     await vi.waitFor(() => expect(store.get(status.key)).toMatchObject({ status: { lock: { locked: true } }, problem: 'Dana Ortiz locked this record.' }));
   });
+
+  it('asks for the side panel within the click, and says on the cell when it could not open', async () => {
+    const status = exampleStatus({ state: 'synced' });
+    const store = createStatusStore(vi.fn().mockResolvedValue({ statuses: [status] }), { schedule: (run) => run(), now: () => 0 });
+    store.want(status.ref);
+    await vi.waitFor(() => expect(store.get(status.key)).toMatchObject({ kind: 'status' }));
+    const call = vi.fn().mockRejectedValueOnce(new BackgroundError('background_unreachable', 'The extension was updated: reload the page.')).mockResolvedValue({ openedIn: 'side-panel' });
+    const actions = createRecordActions(store, call as never);
+
+    const asked = actions.showInPanel(status.ref);
+    expect(call).toHaveBeenCalledWith('showInPanel', { ref: status.ref }); // sent before anything is awaited
+    await asked;
+    expect(store.get(status.key)).toMatchObject({ problem: 'The extension was updated: reload the page.' });
+    await actions.showInPanel(status.ref);
+    expect(store.get(status.key)).toMatchObject({ problem: undefined });
+  });
 });

@@ -8,6 +8,8 @@ export interface RecordActions {
   push(ref: RecordRef): Promise<void>;
   lock(ref: RecordRef): Promise<void>;
   unlock(ref: RecordRef, reason?: string): Promise<void>;
+  /** Opens the side panel on the record: its history, what differs, and the same actions. */
+  showInPanel(ref: RecordRef): Promise<void>;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -44,5 +46,11 @@ export function createRecordActions(store: StatusStore, call: typeof callBackgro
       act(ref, async () => {
         store.apply([(await call('unlockRecord', { ref, reason: reason || undefined })).status]);
       }),
+    // Sent at once, within the click: the browser opens a side panel only in answer to a gesture.
+    showInPanel: (ref) =>
+      call('showInPanel', { ref }).then(
+        () => store.showProblem(recordKey(ref), null),
+        (error: unknown) => store.showProblem(recordKey(ref), messageOf(error)),
+      ),
   };
 }

@@ -18,8 +18,8 @@ describe('callBackground', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('returns the validated result of a round trip through the router', async () => {
-    serveBackground({ getConnection: async () => ({ signedIn: false, version: '0.1.0', decorates: true }) });
-    await expect(callBackground('getConnection', {})).resolves.toEqual({ signedIn: false, version: '0.1.0', decorates: true });
+    serveBackground({ getConnection: async () => ({ signedIn: false, version: '0.1.0', decorates: true, hiddenLists: [] }) });
+    await expect(callBackground('getConnection', {})).resolves.toEqual({ signedIn: false, version: '0.1.0', decorates: true, hiddenLists: [] });
   });
 
   it('re-throws the background error with its code', async () => {

@@ -4,15 +4,16 @@
 import { z } from 'zod';
 import { errorSummaryResponseSchema, historyResponseSchema, MAX_REFS_PER_LOOKUP, meResponseSchema, resolveUrlResponseSchema } from '../contract/api';
 import { connectionSchema } from '../contract/connection';
-import { siteFamilies } from '../sites';
-
-const siteNameSchema = z.enum(siteFamilies.map((family) => family.name) as [string, ...string[]]);
 import { recordRefSchema } from '../contract/records';
+import { siteFamilies, supportedLists } from '../sites';
 import { jobSchema, recordStatusSchema } from '../contract/status';
 import { serialisedErrorSchema } from './errors';
 
 /** Marks our messages, so that nothing else sent over runtime messaging is mistaken for them. */
 export const CHANNEL = 'erp-sync-inspector';
+
+const siteNameSchema = z.enum(siteFamilies.map((family) => family.name) as [string, ...string[]]);
+const listKindSchema = z.enum(supportedLists.map((list) => list.kind));
 
 /** A content script in a supported host page, or one of the extension's own pages. */
 export type Caller = 'content-script' | 'extension-page';
@@ -33,6 +34,8 @@ export const backgroundMethods = {
       version: z.string(),
       /** Whether the user wants the caller's site decorated (always true for the extension's pages). */
       decorates: z.boolean(),
+      /** The caller's site's lists the user switched off. */
+      hiddenLists: z.array(listKindSchema),
     }),
   },
   /**
@@ -71,6 +74,15 @@ export const backgroundMethods = {
     params: z.object({}).strict(),
     result: z.object({}),
   },
+  /**
+   * Shows one record (its state, differences, history and actions) in the side panel, opening the
+   * panel on the caller's tab; where the browser has no side panel, or will not open it, in a tab.
+   */
+  showInPanel: {
+    callers: ['content-script', 'extension-page'],
+    params: z.object({ ref: recordRefSchema }).strict(),
+    result: z.object({ openedIn: z.enum(['side-panel', 'tab']) }),
+  },
   /** The account's failures grouped by record type and error code (the side panel). */
   getErrorSummary: {
     callers: ['extension-page'],
@@ -107,12 +119,18 @@ export const backgroundMethods = {
   getSettings: {
     callers: ['extension-page'],
     params: z.object({}).strict(),
-    result: z.object({ serviceUrl: z.string().nullable(), sites: z.record(siteNameSchema, z.boolean()) }),
+    result: z.object({ serviceUrl: z.string().nullable(), sites: z.record(siteNameSchema, z.boolean()), hiddenLists: z.array(listKindSchema) }),
   },
   /** Switches one site's decoration on or off; open pages of it follow at once. */
   setSiteDecorated: {
     callers: ['extension-page'],
     params: z.object({ site: siteNameSchema, on: z.boolean() }).strict(),
+    result: z.object({}),
+  },
+  /** Switches one list's decoration on or off; open pages of it follow at once. */
+  setListDecorated: {
+    callers: ['extension-page'],
+    params: z.object({ list: listKindSchema, on: z.boolean() }).strict(),
     result: z.object({}),
   },
   /** Saves the connection, then says who the token belongs to and what it may do (or what is wrong). */

@@ -28,20 +28,20 @@ describe('callerOf', () => {
 
 describe('createRouter', () => {
   it('answers a valid call with the handler result and passes who called', async () => {
-    const handler = vi.fn(async () => ({ signedIn: true, version: '1.0.0', decorates: true }));
+    const handler = vi.fn(async () => ({ signedIn: true, version: '1.0.0', decorates: true, hiddenLists: [] }));
     const answer = await routerWith(handler)({ channel: CHANNEL, method: 'getConnection', params: {} }, contentScript);
-    expect(answer).toEqual({ ok: true, result: { signedIn: true, version: '1.0.0', decorates: true } });
+    expect(answer).toEqual({ ok: true, result: { signedIn: true, version: '1.0.0', decorates: true, hiddenLists: [] } });
     expect(handler).toHaveBeenCalledWith({}, { caller: 'content-script', tabId: 7, url: contentScript.url });
   });
 
   it('leaves messages that are not on our channel unanswered', () => {
-    const route = routerWith(async () => ({ signedIn: false, version: '1', decorates: true }));
+    const route = routerWith(async () => ({ signedIn: false, version: '1', decorates: true, hiddenLists: [] }));
     expect(route({ method: 'getConnection', params: {} }, contentScript)).toBeUndefined();
     expect(route('hello', contentScript)).toBeUndefined();
   });
 
   it('refuses an unknown method, a foreign sender and invalid parameters without running the handler', async () => {
-    const handler = vi.fn(async () => ({ signedIn: false, version: '1', decorates: true }));
+    const handler = vi.fn(async () => ({ signedIn: false, version: '1', decorates: true, hiddenLists: [] }));
     const route = routerWith(handler);
     const unknown = await route({ channel: CHANNEL, method: 'deleteEverything', params: {} }, popup);
     const foreign = await route({ channel: CHANNEL, method: 'getConnection', params: {} }, { ...popup, id: 'x' });
