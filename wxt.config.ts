@@ -5,6 +5,11 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
+  // `npm run zip`: the Firefox add-on site asks for the sources that build the extension; the
+  // service, the tests and what they leave behind are not part of it.
+  zip: {
+    excludeSources: ['server/**', 'e2e/**', 'scripts/demo.ts', 'docs/**', 'demo-screenshots/**', 'reports/**', 'test-results/**', 'data/**'],
+  },
   manifest: {
     name: 'ERP Sync Inspector',
     description:

@@ -2,7 +2,7 @@
 // pages are served with the real ag-grid-community from npm, in the version a test names.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtensionHarness } from './harness';
+import type { ExtensionHarness } from './browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
