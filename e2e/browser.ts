@@ -18,11 +18,16 @@ const contentTypes: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Chromium with the extension loaded; headless unless asked (the demo with a display). */
-export function launchWithExtension({ executablePath, headless = true }: { executablePath: string | undefined; headless?: boolean }): Promise<BrowserContext> {
+/**
+ * Chromium with the extension loaded; headless unless asked (the demo with a display). A caller
+ * that stops it itself on Ctrl-C says so: Playwright's own handler would end the whole process.
+ */
+export function launchWithExtension({ executablePath, headless = true, ownSignals = false }: { executablePath: string | undefined; headless?: boolean; ownSignals?: boolean }): Promise<BrowserContext> {
   return chromium.launchPersistentContext('', {
     executablePath,
     headless,
+    handleSIGINT: !ownSignals,
+    handleSIGTERM: !ownSignals,
     viewport: headless ? { width: 1280, height: 720 } : null,
     args: [
       `--disable-extensions-except=${extensionDir}`,

@@ -209,10 +209,16 @@ async function main() {
     })();
     return stopping;
   };
-  process.on('SIGINT', () => {
-    console.info('\nStopping the demo...');
-    void stopAll().then(() => process.exit(0));
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      console.info('\nStopping the demo...');
+      void stopAll().then(() => {
+        console.info('Stopped: the service, the browser and the demo data are gone.');
+        process.exit(0);
+      });
+    });
+  }
 
   try {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'erp-sync-demo-'));
@@ -228,7 +234,7 @@ async function main() {
     const serviceUrl = `http://127.0.0.1:${port}`;
     console.info(`Sync-status service: ${serviceUrl} (API documentation: ${serviceUrl}/docs), demo company "${demo.tenant.name}", ${demo.records} records.`);
 
-    const context = await launchWithExtension({ executablePath, headless: options.headless });
+    const context = await launchWithExtension({ executablePath, headless: options.headless, ownSignals: true });
     started.push(() => context.close());
     const extension = await extensionIn(context);
     await extension.signIn(serviceUrl, bookkeeper.token);
@@ -253,8 +259,11 @@ async function main() {
     await walk.lists();
     await walk.actions();
     console.info(`\n${walk.shots.length} screenshots in ${options.out}`);
+  } catch (error) {
+    // Asked to stop: what broke is only what the stopping took away.
+    if (!stopping) throw error;
   } finally {
-    await stopAll();
+    await stopAll(); // the same stopping, if Ctrl-C began it
   }
 }
 
