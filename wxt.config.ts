@@ -10,13 +10,23 @@ export default defineConfig({
   zip: {
     excludeSources: ['server/**', 'e2e/**', 'scripts/demo.ts', 'docs/**', 'demo-screenshots/**', 'reports/**', 'test-results/**', 'data/**'],
   },
-  manifest: {
-    name: 'ERP Sync Inspector',
-    description:
-      'Shows on Procore, Xero and Zoho Books lists whether each invoice, bill and cost is synced with the other system, and fixes it from the row.',
-    // storage: the service address, token and settings. alarms: wakes the worker to finish pushes
-    // it was stopped in the middle of. Host access comes from the content scripts' matches.
-    permissions: ['storage', 'alarms'],
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+  manifest: ({ browser }) => {
+    /** Asked for at sign-in, for the service's origin only. */
+    const serviceOrigins = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+    return {
+      name: 'ERP Sync Inspector',
+      description:
+        'Shows on Procore, Xero and Zoho Books lists whether each invoice, bill and cost is synced with the other system, and fixes it from the row.',
+      // storage: the service address, token and settings. alarms: wakes the worker to finish pushes
+      // it was stopped in the middle of. Host access comes from the content scripts' matches.
+      permissions: ['storage', 'alarms'],
+      // Manifest V2 (Firefox) lists optional hosts among the optional permissions.
+      ...(browser === 'firefox' ? { optional_permissions: serviceOrigins } : { optional_host_permissions: serviceOrigins }),
+      // Mozilla signs an add-on under a fixed id; 128 is the first Firefox that runs the grid helper
+      // in the page's world (Procore's grids get no column before it).
+      ...(browser === 'firefox' && {
+        browser_specific_settings: { gecko: { id: 'erp-sync-inspector@construction-finance.tools', strict_min_version: '128.0' } },
+      }),
+    };
   },
 });
