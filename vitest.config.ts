@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['server/test/**/*.test.ts'],
+          include: ['server/test/**/*.test.ts', 'server/src/**/*.test.ts'],
           // Each file opens its own databases; PostgreSQL start-up and PGlite migrations take a moment.
           testTimeout: 30_000,
           hookTimeout: 60_000,

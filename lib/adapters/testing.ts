@@ -13,3 +13,34 @@ export function tableRows(tableHtml: string): Element[] {
   holder.innerHTML = tableHtml.trim();
   return [...holder.querySelectorAll('tbody tr')];
 }
+
+/**
+ * An e2e fixture page (e2e/fixtures/<fixture>) opened at the real address it stands in for, its
+ * scripts run (external ones are skipped: stub what they define with `before`), and its timers
+ * waited for. Close it when done.
+ */
+export async function openFixture(fixture: string, url: string, before?: (window: Window) => void) {
+  const [{ Window: HappyWindow }, { readFile }] = await Promise.all([import('happy-dom'), import('node:fs/promises')]);
+  const html = await readFile(new URL(`../../e2e/fixtures/${fixture}`, import.meta.url), 'utf8');
+  const happy = new HappyWindow({
+    url,
+    settings: {
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
+    },
+  });
+  const window = happy as unknown as Window;
+  before?.(window);
+  happy.document.write(html);
+  await happy.happyDOM.waitUntilComplete();
+  return {
+    window,
+    document: window.document,
+    /** Runs the page's pending timers and microtasks (after a click that re-renders, say). */
+    settle: () => happy.happyDOM.waitUntilComplete(),
+    close: () => happy.happyDOM.close(),
+  };
+}
