@@ -121,10 +121,8 @@ function RecordDetails({ record }: { record: RecordRef }) {
             {recordTypeLabel(record.system, record.recordType)} {status.number ?? record.recordId}
           </strong>
         </p>
-        <p>
-          {view.label}
-          {view.detail ? `: ${view.detail}` : ''}
-        </p>
+        <p>{view.label}</p>
+        {view.detail && <p>{view.detail}</p>}
         {cellFacts(shown).map((fact) => (
           <p key={fact} className="muted">
             {fact}

@@ -13,35 +13,12 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { type ExtensionHarness, extensionIn, launchWithExtension } from '../e2e/browser';
 import { serveProcoreAssets } from '../e2e/procore';
 import { openDatabase } from '../server/src/db/connect';
-import { demoCompany } from '../server/src/demo/dataset';
+import { type DemoPage, demoPages as pages } from '../server/src/demo/dataset';
 import { seedDemo } from '../server/src/demo/seed';
 import { findChromium, installHint } from './chromium.mjs';
 
 /** How long the sandbox integration takes over a push: long enough to see it pending. */
-const PUSH_TAKES_MS = 4_000;
-const PROCORE_TOOLS = `https://app.procore.com/webclients/host/companies/${demoCompany.procoreCompanyId}/projects/${demoCompany.xeroProjectId}/tools`;
-const ZOHO = `https://books.zoho.com/app/${demoCompany.zohoOrganizationId}`;
-
-interface DemoPage {
-  name: string;
-  url: string;
-  fixture: string;
-}
-
-/** One page per supported list, in the order a visitor is walked through them. */
-const pages: DemoPage[] = [
-  { name: 'procore-owner-invoices', url: `${PROCORE_TOOLS}/invoicing`, fixture: 'procore/invoicing.html' },
-  { name: 'procore-subcontractor-invoices', url: `${PROCORE_TOOLS}/invoicing/subcontractor`, fixture: 'procore/invoicing.html' },
-  { name: 'procore-direct-costs', url: `${PROCORE_TOOLS}/direct_costs`, fixture: 'procore/direct-costs.html' },
-  { name: 'procore-direct-costs-legacy', url: `https://us02.procore.com/${demoCompany.xeroProjectId}/project/direct_costs`, fixture: 'procore/direct-costs-legacy.html' },
-  { name: 'xero-invoices', url: 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED', fixture: 'xero/invoices-classic.html' },
-  { name: 'xero-bills-to-pay', url: 'https://go.xero.com/AccountsPayable/Search.aspx', fixture: 'xero/bills-classic.html' },
-  { name: 'xero-bills', url: `https://go.xero.com/app/${demoCompany.xeroShortCode}/bills/list/all`, fixture: 'xero/bills-list.html' },
-  { name: 'xero-account-transactions', url: `https://reporting.xero.com/${demoCompany.xeroShortCode}/v2/Run/New/1009`, fixture: 'xero/account-transactions.html' },
-  { name: 'zoho-invoices', url: `${ZOHO}#/invoices`, fixture: 'zoho/books.html' },
-  { name: 'zoho-bills', url: `${ZOHO}#/bills`, fixture: 'zoho/books.html' },
-];
-
+const PUSH_TAKES_MS = 2_500;
 interface Options {
   headless: boolean;
   out: string;
@@ -151,11 +128,12 @@ class Walkthrough {
     const xero = pages.find((demo) => demo.name === 'xero-invoices') as DemoPage;
     const page = await this.extension.openFixture(xero.url, xero.fixture);
     await settled(page);
-    const resync = firstResync(page);
-    const cell = page.locator('[data-erp-sync-cell]', { has: resync });
-    await resync.click();
+    await firstResync(page).click();
+    const pending = page.locator('[data-erp-sync-cell] .badge[data-state="pending"]');
+    await pending.first().waitFor();
     await this.shoot(page, 'resync-pending');
-    await cell.locator('.badge[data-state="synced"]').waitFor({ timeout: PUSH_TAKES_MS + 15_000 });
+    // The sandbox integration takes the pushes of the walk-through one after another.
+    await pending.first().waitFor({ state: 'detached', timeout: 20 * PUSH_TAKES_MS });
     await this.shoot(page, 'resync-synced');
 
     const costs = pages.find((demo) => demo.name === 'procore-direct-costs-legacy') as DemoPage;
@@ -176,6 +154,7 @@ class Walkthrough {
     }
 
     // The popup on the invoices list, and the side panel on one of its records.
+    await page.bringToFront(); // the popup reports on the active tab
     const devtools = await this.context.newCDPSession(page);
     const popupOpened = this.context.waitForEvent('page');
     await devtools.send('Target.createTarget', { url: `chrome-extension://${this.extension.id}/popup.html`, newWindow: true });
@@ -186,7 +165,6 @@ class Walkthrough {
     await this.shoot(popup, 'popup');
     await popup.close();
 
-    await page.bringToFront();
     await page.locator('[data-erp-sync-cell] .badge[data-state="not_synced"], [data-erp-sync-cell] .badge[data-state="failed"]').first().click();
     const panel = await this.extension.openExtensionPage('sidepanel.html');
     await panel.setViewportSize({ width: 420, height: 900 });

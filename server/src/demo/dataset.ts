@@ -306,76 +306,89 @@ export function demoReports(): IngestRecord[] {
       counterpart: { ref: zoho('bill', '5254962000000345672'), number: 'BILL-2202' },
       differences: [{ field: 'tax', label: 'Tax', here: '$0.00', there: '$2,888.64' }],
     },
+    // The bills after the first two (the demo shows ten a page).
+    synced({ ref: zohoBill(0), number: 'BILL-3000' }, procore('direct_cost', '598134340100010', zohoProject), 'AC-20502'),
+    {
+      ref: zohoBill(1),
+      number: 'BILL-3001',
+      state: 'not_synced',
+      counterpart: { ref: procore('direct_cost', '598134340100011', zohoProject), number: 'BSF-4502' },
+      differences: [{ field: 'amount', label: 'Amount', here: '$1,811.00', there: '$1,181.00' }],
+    },
+    synced({ ref: zohoBill(2), number: 'BILL-3002' }, procore('direct_cost', '598134340100012', zohoProject), 'CES-7730'),
+    failed({ ref: zohoBill(3), number: 'BILL-3003' }, unmappedVendor('Ridgeway Glazing Co.', 'xero')),
+    synced({ ref: zohoBill(4), number: 'BILL-3004' }, procore('direct_cost', '598134340100014', zohoProject), 'MWR-0915'),
+    { ref: zohoBill(5), number: 'BILL-3005', state: 'not_synced' },
   ];
 }
 
-/** A record the demo re-syncs on a page: not synced, blocked by nothing, so the sandbox worker completes it. */
-export interface DemoPushTarget {
-  /** The page as the demo names it. */
-  page: string;
-  /** The address the demo opens (the Subcontractor tab is reached from the Owner tab, inside the app). */
+/** The fixture's generated Zoho bills, after its first two. */
+function zohoBill(i: number): RecordRef {
+  return zoho('bill', offset('5254962000001000000', i));
+}
+
+/** A supported list as the demo opens it. */
+export interface DemoPage {
+  /** Short and file-name safe: the demo names its screenshots after it. */
+  name: string;
+  title: string;
+  /** The address the demo opens. */
   url: string;
   /** The e2e fixture that stands in for it, under e2e/fixtures/. */
   fixture: string;
-  ref: RecordRef;
-  number: string;
 }
 
 const procoreTools = `https://app.procore.com/webclients/host/companies/${demoCompany.procoreCompanyId}/projects/${demoCompany.xeroProjectId}/tools`;
+const zohoApp = `https://${demoCompany.zohoHost}/app/${demoCompany.zohoOrganizationId}`;
 
 /**
- * One per page. Each page keeps at least one other not-synced row, which stays a cross; no target is
- * the counterpart of another, so pushing one never changes another page's target.
+ * Every supported list, in the order the demo walks through them. The demo re-syncs the first cross
+ * it sees on each; every page has two or more among its first rows, so one stays a cross.
  */
-export const demoPushTargets: readonly DemoPushTarget[] = [
-  { page: 'Procore Invoicing: Owner', url: `${procoreTools}/invoicing`, fixture: 'procore/invoicing.html', ...payApp(3) },
+export const demoPages: readonly DemoPage[] = [
+  { name: 'procore-owner-invoices', title: 'Procore Invoicing: Owner', url: `${procoreTools}/invoicing`, fixture: 'procore/invoicing.html' },
   {
-    page: 'Procore Invoicing: Subcontractor',
+    name: 'procore-subcontractor-invoices',
+    title: 'Procore Invoicing: Subcontractor',
     url: `${procoreTools}/invoicing/subcontractor`,
     fixture: 'procore/invoicing.html',
-    ...requisition(4),
   },
-  { page: 'Procore Direct Costs', url: `${procoreTools}/direct_costs`, fixture: 'procore/direct-costs.html', ...directCost(9) },
+  { name: 'procore-direct-costs', title: 'Procore Direct Costs', url: `${procoreTools}/direct_costs`, fixture: 'procore/direct-costs.html' },
   {
-    page: 'Procore Direct Costs (legacy)',
+    name: 'procore-direct-costs-legacy',
+    title: 'Procore Direct Costs (legacy)',
     url: `https://us02.procore.com/${demoCompany.xeroProjectId}/project/direct_costs`,
     fixture: 'procore/direct-costs-legacy.html',
-    ...directCost(2, 'BT-55102'),
   },
   {
-    page: 'Xero Invoices',
+    name: 'xero-invoices',
+    title: 'Xero Invoices',
     url: 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED',
     fixture: 'xero/invoices-classic.html',
-    ref: xero('invoice', '8a5c7b3f-2d4e-4f60-9b0c-1d2e3f4a5b6c'),
-    number: 'INV-0042',
   },
   {
-    page: 'Xero Bills to pay',
+    name: 'xero-bills-to-pay',
+    title: 'Xero Bills to pay',
     url: 'https://go.xero.com/AccountsPayable/Search.aspx',
     fixture: 'xero/bills-classic.html',
-    ref: xero('bill', '6d4c2a1b-8e5d-4fa0-a132-4d5e6f7a8b93'),
-    number: 'SMP-1093',
   },
   {
-    page: 'Xero Bills',
+    name: 'xero-bills',
+    title: 'Xero Bills',
     url: `https://go.xero.com/app/${demoCompany.xeroShortCode}/bills/list/all`,
     fixture: 'xero/bills-list.html',
-    ref: xero('bill', '6f4c2a1b-8e5d-4fa0-8b3c-4d5e6f708192'),
-    number: 'Progress claim 4',
   },
   {
-    page: 'Xero Account Transactions',
+    name: 'xero-account-transactions',
+    title: 'Xero Account Transactions',
     url: `https://reporting.xero.com/${demoCompany.xeroShortCode}/v2/Run/New/1009`,
     fixture: 'xero/account-transactions.html',
-    ref: xero('credit_note', '4d2e0f9a-6c3b-4d8e-8f10-2b3c4d5e6f70'),
-    number: 'CN-0042',
   },
   {
-    // Bills (#/bills) keep BILL-2202 as their cross.
-    page: 'Zoho Books Invoices',
-    url: `https://${demoCompany.zohoHost}/app/${demoCompany.zohoOrganizationId}#/invoices`,
+    name: 'zoho-invoices',
+    title: 'Zoho Books Invoices',
+    url: `${zohoApp}#/invoices`,
     fixture: 'zoho/books.html',
-    ref: zoho('invoice', '5254962000000234568'),
-    number: 'INV-000113',
   },
+  { name: 'zoho-bills', title: 'Zoho Books Bills', url: `${zohoApp}#/bills?per_page=10`, fixture: 'zoho/books.html' },
 ];
