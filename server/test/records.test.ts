@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordKey } from '../../lib/contract/records';
 import { engines, startService, type TestService } from './harness';
@@ -36,6 +37,23 @@ describe.each(engines)('records on %s', (engine) => {
       await api.post('/v1/ingest', { records: [{ ...synced(cost, bill, 'BILL-7'), number: 'DC-7' }] });
       const { body } = await api.post('/v1/statuses/lookup', { refs: [bill] });
       expect(body.statuses[0]).toMatchObject({ state: 'synced', number: 'BILL-7', counterpart: { ref: cost, number: 'DC-7' } });
+    });
+
+    it('answers a repeated look-up from memory while nothing changed, and any change in the tenant at once', async () => {
+      const { api, tenantId } = await service.newTenant();
+      const [cost, bill, other] = [procoreCost(), xeroBill(), procoreCost()];
+      await api.post('/v1/ingest', { records: [synced(cost, bill, 'BILL-0318')] });
+      expect((await api.post('/v1/statuses/lookup', { refs: [cost] })).body.statuses[0].state).toBe('synced');
+      // Changed behind the service's back (no change number taken): the remembered row answers.
+      const { db } = service.database;
+      await db.execute(sql`update records set state = 'failed' where tenant_id = ${tenantId} and key = ${recordKey(cost)}`);
+      expect((await api.post('/v1/statuses/lookup', { refs: [cost] })).body.statuses[0].state).toBe('synced');
+      // Any real write in the tenant moves its change number on: everything is read afresh.
+      await api.post('/v1/ingest', { records: [{ ref: other, state: 'not_synced' }] });
+      expect((await api.post('/v1/statuses/lookup', { refs: [cost, other] })).body.statuses.map((s: { state: string }) => s.state)).toEqual(['failed', 'not_synced']);
+      // Pushes and locks are writes too.
+      await api.post('/v1/records/lock', { ref: cost });
+      expect((await api.post('/v1/statuses/lookup', { refs: [cost] })).body.statuses[0].lock.locked).toBe(true);
     });
 
     it('accepts 500 references and refuses 501', async () => {

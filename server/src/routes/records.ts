@@ -19,7 +19,7 @@ import { type AppEnv, requireScope } from '../http/access';
 import { bearer, errorAnswers, jsonAnswer, jsonBody } from '../http/openapi';
 import { recordHistory } from '../store/history';
 import { lockRecord, unlockRecord } from '../store/locks';
-import { lookupStatuses } from '../store/lookup';
+import { createLookupCache, lookupStatuses } from '../store/lookup';
 import { findRecords } from '../store/records';
 
 const tags = ['Records'];
@@ -87,9 +87,10 @@ const resolveUrl = createRoute({
 });
 
 export function registerRecordRoutes(app: OpenAPIHono<AppEnv>, db: Database) {
+  const lookups = createLookupCache();
   app.openapi(lookup, async (c) => {
     const { tenantId } = c.get('caller');
-    return c.json({ statuses: await lookupStatuses(db, tenantId, c.req.valid('json').refs) }, 200);
+    return c.json({ statuses: await lookupStatuses(db, tenantId, c.req.valid('json').refs, lookups) }, 200);
   });
 
   app.openapi(lock, async (c) => {
