@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { expect, test } from './harness';
 import { serveProcoreAssets, TOOLS } from './procore';
+import { xeroListOf } from './xero';
 
 const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
 const ZOHO = 'https://books.zoho.com/app/60012345678';
@@ -302,14 +303,3 @@ test.describe('the ERP Synced column', () => {
     expect(extension.ourErrors(grid)).toEqual([]);
   });
 });
-
-/** A classic Xero invoice list of n rows, as a PageSize=n search returns it. */
-function xeroListOf(n: number): string {
-  const rows = Array.from({ length: n }, (_, i) => {
-    const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    return `<tr id="row${i}" data-id="${id}"><td><input type="hidden" id="invoiceType_${id}" value="INVOICETYPE/ACCREC"></td>
-      <td class="from"><a class="nav" href="View.aspx?InvoiceID=${id}">INV-${String(i).padStart(4, '0')}</a></td><td class="xoAmount">1,000.00</td></tr>`;
-  }).join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Invoices | Xero</title></head><body>
-    <table class="standard"><thead><tr><td></td><td>Number</td><td>Due</td></tr></thead><tbody>${rows}</tbody></table></body></html>`;
-}

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { expect, test } from './harness';
-import { AG_GRID_VERSIONS, type AgGridVersion, PROJECT, serveProcoreAssets, TOOLS } from './procore';
+import { AG_GRID_VERSIONS, type AgGridVersion, directCost, PROJECT, serveProcoreAssets, TOOLS } from './procore';
 
 const OWNER = `${TOOLS}/invoicing`;
 const SUBCONTRACTOR = `${TOOLS}/invoicing/subcontractor`;
@@ -24,12 +24,6 @@ const subcontractorInvoice = (n: number): RecordRef => ({
   recordType: 'subcontractor_invoice',
   projectId: PROJECT,
   recordId: String(598134325962303n + BigInt(n)),
-});
-const directCost = (n: number): RecordRef => ({
-  system: 'procore',
-  recordType: 'direct_cost',
-  projectId: PROJECT,
-  recordId: String(598134332797815n + BigInt(n)),
 });
 const xeroInvoice = (n: number): RecordRef => ({ system: 'xero', recordType: 'invoice', recordId: `1a2b3c4d-0000-4000-8000-${String(n).padStart(12, '0')}` });
 

@@ -19,6 +19,8 @@ export interface RunningService {
   database: OpenDatabase;
   /** How many batch look-ups the service has answered so far. */
   lookups(): number;
+  /** Each of those look-ups: when it arrived (epoch ms, as a page's performance.timeOrigin + now()) and how many references it asked for. */
+  lookupLog(): { at: number; refs: number }[];
   stop(): Promise<void>;
 }
 
@@ -29,8 +31,18 @@ export async function startTestService({ rateLimitPerMinute = 100_000 } = {}): P
   const database = await openDatabase({ inMemory: true });
   const app = createApp({ db: database.db, engine: database.engine, config: { rateLimitPerMinute, bodyLimitBytes: 4 << 20 } });
   let lookups = 0;
+  const lookupLog: { at: number; refs: number }[] = [];
   const countingFetch = (request: Request) => {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/v1/statuses/lookup') lookups++;
+    if (request.method === 'POST' && new URL(request.url).pathname === '/v1/statuses/lookup') {
+      lookups++;
+      const entry = { at: performance.timeOrigin + performance.now(), refs: 0 };
+      lookupLog.push(entry);
+      void request
+        .clone()
+        .json()
+        // A body that is not JSON is the service's to refuse (400); its count stays 0.
+        .then((body: { refs?: unknown[] }) => (entry.refs = body.refs?.length ?? 0), () => undefined);
+    }
     return app.fetch(request);
   };
   const server = serve({ fetch: countingFetch, port: 0, hostname: '127.0.0.1' });
@@ -40,6 +52,7 @@ export async function startTestService({ rateLimitPerMinute = 100_000 } = {}): P
     url: `http://127.0.0.1:${port}`,
     database,
     lookups: () => lookups,
+    lookupLog: () => lookupLog.map((entry) => ({ ...entry })),
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await database.close();

@@ -1,11 +1,17 @@
 // `npm run bench:service`: batch look-up latency for 500 references with 100k and 1M stored records,
 // on embedded PGlite and on PostgreSQL. Two patterns: a page (500 neighbouring records, as a list
-// page shows) and scattered (500 records anywhere: the worst case for caches). Prints a table and
-// writes reports/bench-service.json. A benchmark, not a test: it reports figures beside their
-// targets and never fails on them.
+// page shows) and scattered (500 records anywhere: the worst case for caches). Then throughput:
+// look-ups per second that concurrent clients get over HTTP from the app served as `npm run server`
+// serves it (one process), the clients in a thread of their own so that the two share the
+// machine's cores. Prints a table and writes reports/bench-service.json. A benchmark, not a test:
+// it reports figures beside their targets and never fails on them.
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import type { RecordRef } from '../../lib/contract/records';
 import { startPostgres } from '../../scripts/postgres.mjs';
@@ -21,6 +27,9 @@ const ROUNDS = 200;
 const PROJECT = '598134325548164';
 const FIRST_ID = 598134300000000;
 const targets: Record<string, number> = { pglite: 10, postgres: 5 };
+/** Concurrent clients for the throughput figure, and how long they ask (after a second's warm-up). */
+const CLIENTS = 16;
+const THROUGHPUT_SECONDS = 5;
 /** A production-like setting: the 128 MB default holds a fifth of a million-record table. */
 const POSTGRES_SETTINGS = '-c shared_buffers=1GB';
 
@@ -72,6 +81,47 @@ async function measure(run: () => Promise<unknown>) {
   return stats(samples);
 }
 
+/**
+ * The clients, in a worker thread: each asks, waits for the answer and asks again. Look-ups that end
+ * in the measured window count; an answer other than 200 is counted apart.
+ */
+const CLIENTS_SOURCE = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const from = Date.now() + 1000;
+const until = from + w.seconds * 1000;
+let done = 0;
+let refused = 0;
+let next = 0;
+async function client() {
+  while (Date.now() < until) {
+    const response = await fetch(w.url, { method: 'POST', headers: { authorization: 'Bearer ' + w.token, 'content-type': 'application/json' }, body: w.bodies[next++ % w.bodies.length] });
+    await response.text();
+    const at = Date.now();
+    if (at < from || at > until) continue;
+    if (response.ok) done++;
+    else refused++;
+  }
+}
+Promise.all(Array.from({ length: w.clients }, client)).then(() => parentPort.postMessage({ done, refused }));
+`;
+
+async function throughput(app: ReturnType<typeof createApp>, token: string, size: number, pattern: Pattern) {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await once(server, 'listening');
+  try {
+    const { port } = server.address() as AddressInfo;
+    const bodies = Array.from({ length: 100 }, () => JSON.stringify({ refs: batch(size, pattern) }));
+    const workerData = { url: `http://127.0.0.1:${port}/v1/statuses/lookup`, token, bodies, clients: CLIENTS, seconds: THROUGHPUT_SECONDS };
+    const worker = new Worker(CLIENTS_SOURCE, { eval: true, workerData });
+    const [{ done, refused }] = (await once(worker, 'message')) as [{ done: number; refused: number }];
+    await worker.terminate();
+    if (refused > 0) console.warn(`throughput: ${refused} look-ups were refused`);
+    return done / THROUGHPUT_SECONDS;
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 async function benchEngine(engine: 'pglite' | 'postgres', database: OpenDatabase) {
   const tenant = await createTenant(database.db, 'Benchmark');
   const { token } = await createToken(database.db, tenant.id, 'bench', ['read']);
@@ -93,7 +143,8 @@ async function benchEngine(engine: 'pglite' | 'postgres', database: OpenDatabase
         });
         await response.text();
       });
-      rows.push({ engine, records: size, pattern, query, http, target: targets[engine] ?? 0 });
+      const perSecond = await throughput(app, token, size, pattern);
+      rows.push({ engine, records: size, pattern, query, http, perSecond, target: targets[engine] ?? 0 });
     }
   }
   return rows;
@@ -123,17 +174,20 @@ async function main() {
 
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.info(`\nLook-up of ${BATCH} references, ${ROUNDS} rounds each. Look-up: the service's query and status building;`);
-  console.info(`HTTP: the whole request in-process (token check, validation, look-up, JSON). PostgreSQL 15 with ${POSTGRES_SETTINGS}.\n`);
-  console.info('| engine | records | pattern | look-up median | look-up p99 | HTTP median | HTTP p99 | target (look-up median) |');
-  console.info('|---|---|---|---|---|---|---|---|');
+  console.info(`HTTP: the whole request in-process (token check, validation, look-up, JSON). PostgreSQL 15 with ${POSTGRES_SETTINGS}.`);
+  console.info(
+    `Look-ups/s: ${CLIENTS} concurrent clients over loopback HTTP for ${THROUGHPUT_SECONDS} s against the app in one process, the clients in a thread of their own; ${cpus().length} cores, shared with whatever else runs.\n`,
+  );
+  console.info('| engine | records | pattern | look-up median | look-up p99 | HTTP median | HTTP p99 | look-ups/s | target (look-up median) |');
+  console.info('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const verdict = r.records === 1_000_000 ? (r.query.median <= r.target ? ' met' : ' missed') : '';
     console.info(
-      `| ${r.engine} | ${r.records.toLocaleString('en')} | ${r.pattern} | ${ms(r.query.median)} | ${ms(r.query.p99)} | ${ms(r.http.median)} | ${ms(r.http.p99)} | ${r.target} ms at 1M${verdict} |`,
+      `| ${r.engine} | ${r.records.toLocaleString('en')} | ${r.pattern} | ${ms(r.query.median)} | ${ms(r.query.p99)} | ${ms(r.http.median)} | ${ms(r.http.p99)} | ${Math.round(r.perSecond)} | ${r.target} ms at 1M${verdict} |`,
     );
   }
   mkdirSync('reports', { recursive: true });
-  writeFileSync('reports/bench-service.json', JSON.stringify({ batch: BATCH, rounds: ROUNDS, results }, null, 2));
+  writeFileSync('reports/bench-service.json', JSON.stringify({ batch: BATCH, rounds: ROUNDS, clients: CLIENTS, cores: cpus().length, results }, null, 2));
   console.info('\nWritten to reports/bench-service.json');
 }
 
