@@ -139,29 +139,32 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
         ))}
         <span className="detail more">Click for its history in the side panel.</span>
       </span>
-      <form
-        ref={confirm as React.RefObject<HTMLFormElement>}
-        className="confirm"
-        popover="manual"
-        aria-label="Unlock this record"
-        onSubmit={(event) => {
-          event.preventDefault();
-          unlock();
-        }}
-        onKeyDown={(event) => event.key === 'Escape' && closeConfirm()}
-      >
-        <p>Unlock it? Edits in Procore will be allowed again.</p>
-        <label htmlFor={reasonId}>Reason (optional)</label>
-        <input id={reasonId} name="reason" maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
-        <span className="buttons">
-          <button type="button" onClick={closeConfirm}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Unlock
-          </button>
-        </span>
-      </form>
+      {/* Made only while asked: a 5,000-row list would otherwise carry 5,000 hidden forms. */}
+      {confirmingUnlock && (
+        <form
+          ref={confirm as React.RefObject<HTMLFormElement>}
+          className="confirm"
+          popover="manual"
+          aria-label="Unlock this record"
+          onSubmit={(event) => {
+            event.preventDefault();
+            unlock();
+          }}
+          onKeyDown={(event) => event.key === 'Escape' && closeConfirm()}
+        >
+          <p>Unlock it? Edits in Procore will be allowed again.</p>
+          <label htmlFor={reasonId}>Reason (optional)</label>
+          <input id={reasonId} name="reason" maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <span className="buttons">
+            <button type="button" onClick={closeConfirm}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Unlock
+            </button>
+          </span>
+        </form>
+      )}
     </>
   );
 }

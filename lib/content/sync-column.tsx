@@ -1,11 +1,11 @@
 // Adds the "ERP Synced" column to a list: a header cell that borrows the table's own look, and in
-// each record row a cell whose content lives in its own shadow root, all rendered by one React
-// root through portals. Whenever the host re-renders (sorting, paging, virtual scrolling), rows
+// each record row a cell whose content lives in its own shadow root, rendered by a root of its
+// own once it comes near the screen. Whenever the host re-renders (sorting, paging, virtual scrolling), rows
 // are read again: a cell follows its record, never a DOM node, and is never added twice.
 // The work is done in slices that leave the host its frames, and a cell is drawn only once it
 // comes near the screen, so a 5,000-row list does not freeze the page.
-import { createPortal } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { Component, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import { SyncCell } from '@/components/SyncCell';
 import css from '@/components/sync-cell.css?inline';
 import { AG_GRID_COLUMN } from '../adapters/ag-grid';
@@ -19,12 +19,11 @@ import type { StatusStore } from './status-store';
 
 
 interface Cell {
-  id: number;
   shadow: ShadowRoot;
   ref: RecordRef;
   key: string;
-  /** Drawn once it has come near the screen. */
-  seen: boolean;
+  /** Its own root, made once it has come near the screen. */
+  root: Root | null;
 }
 
 /** How long one slice of row work may take before the host gets the main thread back. */
@@ -56,13 +55,11 @@ export function mountSyncColumn(
   const cells = new Map<Element, Cell>();
   // An error in one cell's rendering is logged, not left to take the whole column down silently.
   const onRenderError = (error: unknown) => logError('sync-column', error, { page: page.kind, url: doc.location?.href });
-  const root = createRoot(doc.createElement('div'), { onUncaughtError: onRenderError, onCaughtError: onRenderError });
   // The exact nodes we inserted and removed, so our own mutations are told from the host's.
   const weAdded = new WeakSet<Node>();
   const weRemoved = new WeakSet<Node>();
   /** Keys whose reference passed the contract's checks: only those are ever shown or sent. */
   const validKeys = new Set<string>();
-  let nextId = 0;
   let disposed = false;
   let scanRequested = false;
   let continuation = 0;
@@ -81,26 +78,29 @@ export function mountSyncColumn(
     }
   };
 
-  const render = () =>
-    root.render(
-      [...cells.values()]
-        .filter((cell) => cell.seen)
-        .map((cell) => createPortal(<SyncCell recordKey={cell.key} record={cell.ref} store={store} actions={actions} />, cell.shadow, String(cell.id))),
+  /**
+   * Draws one cell in a root of its own: a row coming into view, or reused by the host for another
+   * record, costs that cell alone, however many thousand rows the list has.
+   */
+  const draw = (cell: Cell) => {
+    cell.root ??= createRoot(cell.shadow);
+    cell.root.render(
+      <Contained onError={onRenderError}>
+        <SyncCell recordKey={cell.key} record={cell.ref} store={store} actions={actions} />
+      </Contained>,
     );
+  };
 
   // Only rows on (or near) the screen are asked for: a 1,000-row table costs one request at first.
   const visibility = new IntersectionObserver(
     (entries) =>
       guarded(() => {
-        let newlySeen = false;
         for (const entry of entries) {
           const cell = entry.isIntersecting ? cells.get(entry.target) : undefined;
           if (!cell) continue;
           store.want(cell.ref);
-          newlySeen ||= !cell.seen;
-          cell.seen = true;
+          if (!cell.root) draw(cell);
         }
-        if (newlySeen) render();
       }),
     { rootMargin: AHEAD },
   );
@@ -134,7 +134,7 @@ export function mountSyncColumn(
       return;
     }
     store.want(cell.ref);
-    cell.seen = true;
+    draw(cell);
   }
 
   /**
@@ -167,7 +167,7 @@ export function mountSyncColumn(
     shadow.adoptedStyleSheets = [sheet];
     cell.append(holder);
     insert(parent, cell);
-    const state: Cell = { id: nextId++, shadow, ref, key, seen: false };
+    const state: Cell = { shadow, ref, key, root: null };
     cells.set(cell, state);
     watch(cell, state, drawnByGrid);
   }
@@ -247,31 +247,32 @@ export function mountSyncColumn(
     insert(row, cell);
   }
 
-  function readRow(row: Element, layout: ListLayout): boolean {
+  function readRow(row: Element, layout: ListLayout): void {
     const drawnByGrid = layout.slotOf !== undefined;
     if (!signedIn) {
       if (!drawnByGrid && recordOf(row)) blankRow(row);
-      return false;
+      return;
     }
     const parent = layout.slotOf ? layout.slotOf(row) : row;
-    if (!parent) return false;
+    if (!parent) return;
     const record = recordOf(row);
     const existing = parent.querySelector(`:scope > [${CELL_MARKER}]`);
     if (!record) {
       if (existing) remove(existing);
-      return false;
+      return;
     }
     const cell = existing ? cells.get(existing) : undefined;
     if (!cell) {
       if (existing) remove(existing); // a copy of our cell made by the host, with no shadow content
       addCell(parent, record.ref, record.key, drawnByGrid);
-      return true;
+      return;
     }
-    if (cell.key === record.key) return false;
+    if (cell.key === record.key) return;
     // The host reused the row for another record: show that one, and ask for it when seen.
     Object.assign(cell, record);
+    if (cell.root) draw(cell);
     watch(existing as Element, cell, drawnByGrid);
-    return true;
+    return;
   }
 
   /** Starts reading the rows afresh: the host changed something. */
@@ -279,12 +280,11 @@ export function mountSyncColumn(
     scanRequested = false;
     followAddress();
     if (disposed) return;
-    let changed = false;
-    for (const element of cells.keys()) {
+    for (const [element, cell] of cells) {
       if (!element.isConnected) {
         visibility.unobserve(element);
+        cell.root?.unmount();
         cells.delete(element);
-        changed = true;
       }
     }
     // The host dropped these (a re-render, a grid rebuilt): nothing of them is ours to keep.
@@ -298,7 +298,6 @@ export function mountSyncColumn(
       pending = { layout, next: 0 };
       releaseQuestions ??= store.hold();
     }
-    if (changed) render();
     continueScan();
   }
 
@@ -306,7 +305,6 @@ export function mountSyncColumn(
   function continueScan() {
     if (!pending) return;
     const started = performance.now();
-    let changed = false;
     const { rows } = pending.layout;
     while (pending.next < rows.length) {
       if (performance.now() - started > SLICE_MS) {
@@ -318,7 +316,7 @@ export function mountSyncColumn(
       }
       const row = rows[pending.next++] as Element;
       try {
-        changed = readRow(row, pending.layout) || changed;
+        readRow(row, pending.layout);
       } catch (error) {
         logError('sync-column', error, { page: page.kind, row: row.id || row.getAttribute('row-id') });
       }
@@ -328,7 +326,6 @@ export function mountSyncColumn(
       releaseQuestions?.();
       releaseQuestions = null;
     }
-    if (changed) render();
   }
 
   const isOurs = (record: MutationRecord) =>
@@ -351,7 +348,7 @@ export function mountSyncColumn(
     cancelAnimationFrame(continuation);
     observer.disconnect();
     visibility.disconnect();
-    root.unmount();
+    for (const cell of cells.values()) cell.root?.unmount();
     cells.clear();
     for (const host of columnHosts) host.removeAttribute(AG_GRID_COLUMN.requestAttribute);
     // Only our own elements: a grid's header for our column is the grid's, and may stay a moment.
@@ -364,4 +361,18 @@ export function mountSyncColumn(
     unmount,
     records: () => [...new Map([...cells.values()].map((cell) => [cell.key, cell.ref])).values()],
   };
+}
+
+/** An error in one cell's rendering is logged and leaves that cell empty; the rest go on. */
+class Contained extends Component<{ children: ReactNode; onError: (error: unknown) => void }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: unknown) {
+    this.props.onError(error);
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
 }
