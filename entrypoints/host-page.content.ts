@@ -13,9 +13,9 @@ export default defineContentScript({
     // An updated or reloaded extension starts a new copy: this one's claim on the page ends with it.
     ctx.onInvalidated(() => document.documentElement.removeAttribute(PAGE_MARKER));
     startInspector(document, location.href)
-      .then((state) => {
+      .then(({ state, connection }) => {
         const site = siteOf(location.href);
-        if (state === 'ready' && site) followListPages(document, site, ctx);
+        if (state === 'ready' && site) followListPages(document, site, ctx, connection);
       })
       .catch((error) => logError('host-page', error, { url: location.href }));
   },

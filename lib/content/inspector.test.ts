@@ -22,30 +22,30 @@ describe('startInspector', () => {
 
   it('claims a supported page and marks it ready once the background answers', async () => {
     serveBackground();
-    await expect(startInspector(document, procorePage)).resolves.toBe('ready');
+    await expect(startInspector(document, procorePage)).resolves.toMatchObject({ state: 'ready' });
     expect(document.documentElement.getAttribute(PAGE_MARKER)).toBe('ready');
   });
 
   it('runs once per document: a second copy adds nothing', async () => {
     serveBackground();
     await startInspector(document, procorePage);
-    await expect(startInspector(document, procorePage)).resolves.toBe('already-running');
+    await expect(startInspector(document, procorePage)).resolves.toMatchObject({ state: 'already-running' });
   });
 
   it('lets a new copy start where an earlier one failed', async () => {
     document.documentElement.setAttribute(PAGE_MARKER, 'failed');
     serveBackground();
-    await expect(startInspector(document, procorePage)).resolves.toBe('ready');
+    await expect(startInspector(document, procorePage)).resolves.toMatchObject({ state: 'ready' });
   });
 
   it('leaves unsupported pages untouched', async () => {
-    await expect(startInspector(document, 'https://example.com/')).resolves.toBe('not-ours');
+    await expect(startInspector(document, 'https://example.com/')).resolves.toMatchObject({ state: 'not-ours' });
     expect(document.documentElement.hasAttribute(PAGE_MARKER)).toBe(false);
   });
 
   it('contains a failing background: marks the page, logs with context, throws nothing', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expect(startInspector(document, procorePage)).resolves.toBe('failed');
+    await expect(startInspector(document, procorePage)).resolves.toMatchObject({ state: 'failed' });
     expect(document.documentElement.getAttribute(PAGE_MARKER)).toBe('failed');
     expect(log).toHaveBeenCalledWith(
       '[ERP Sync Inspector] inspector:',

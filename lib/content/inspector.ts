@@ -2,6 +2,7 @@
 // script adds nothing) and opens the conversation with the background.
 import { logError } from '../log';
 import { callBackground } from '../messaging/client';
+import type { ResultOf } from '../messaging/protocol';
 import { siteOf } from '../sites';
 
 /** Set on <html> while we run in a page: "starting", then "ready" or "failed". */
@@ -9,21 +10,24 @@ export const PAGE_MARKER = 'data-erp-sync-inspector';
 
 export type InspectorState = 'ready' | 'failed' | 'not-ours' | 'already-running';
 
-export async function startInspector(doc: Document, url: string): Promise<InspectorState> {
+export type Connection = ResultOf<'getConnection'>;
+
+/** The state, and when ready the background's first answer (the list needs it: not asked twice). */
+export async function startInspector(doc: Document, url: string): Promise<{ state: InspectorState; connection?: Connection }> {
   const site = siteOf(url);
-  if (!site) return 'not-ours';
+  if (!site) return { state: 'not-ours' };
   const root = doc.documentElement;
   // Another copy is starting or running here; one that failed may be replaced.
   const marker = root.getAttribute(PAGE_MARKER);
-  if (marker === 'starting' || marker === 'ready') return 'already-running';
+  if (marker === 'starting' || marker === 'ready') return { state: 'already-running' };
   root.setAttribute(PAGE_MARKER, 'starting');
   try {
-    await callBackground('getConnection', {});
+    const connection = await callBackground('getConnection', {});
     root.setAttribute(PAGE_MARKER, 'ready');
-    return 'ready';
+    return { state: 'ready', connection };
   } catch (error) {
     root.setAttribute(PAGE_MARKER, 'failed');
     logError('inspector', error, { site, url });
-    return 'failed';
+    return { state: 'failed' };
   }
 }

@@ -10,6 +10,7 @@ import { callBackground } from '../messaging/client';
 import type { SiteName } from '../sites';
 import { followBackgroundUpdates } from './background-updates';
 import { guardLockedRecord } from './locked-record';
+import type { Connection } from './inspector';
 import { answerThePopup } from './page-report';
 import { createRecordActions } from './record-actions';
 import { createStatusStore } from './status-store';
@@ -28,7 +29,7 @@ function lockableRecordPage(url: URL): { ref: RecordRef; editPage: boolean } | n
   return { ref: parsed.ref, editPage: /\/edit$/.test(url.pathname.replace(/\/+$/, '')) };
 }
 
-export function followListPages(doc: Document, site: SiteName, lifetime: Lifetime): void {
+export function followListPages(doc: Document, site: SiteName, lifetime: Lifetime, firstConnection?: Connection): void {
   const adapter = adapters[site];
   // One store per tab: statuses seen on one list stay known when the user comes back to it.
   const store = createStatusStore((refs: RecordRef[]) => callBackground('getStatuses', { refs }));
@@ -44,20 +45,21 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
   let signedIn: boolean | null = null;
   let decorates = false;
   let hidden: readonly string[] = [];
+  const apply = (connection: Connection) => {
+    const sameLists = connection.hiddenLists.join() === hidden.join();
+    if (connection.signedIn === signedIn && connection.decorates === decorates && sameLists) return;
+    signedIn = connection.signedIn;
+    decorates = connection.decorates;
+    hidden = connection.hiddenLists;
+    // Drawn again, for the new state (or not at all).
+    unmount?.();
+    unmount = null;
+    shown = null;
+    update();
+  };
   const checkSignedIn = () =>
     callBackground('getConnection', {})
-      .then((connection) => {
-        const sameLists = connection.hiddenLists.join() === hidden.join();
-        if (connection.signedIn === signedIn && connection.decorates === decorates && sameLists) return;
-        signedIn = connection.signedIn;
-        decorates = connection.decorates;
-        hidden = connection.hiddenLists;
-        // Drawn again, for the new state (or not at all).
-        unmount?.();
-        unmount = null;
-        shown = null;
-        update();
-      })
+      .then(apply)
       .catch((error: unknown) => logError('list-pages', error, { step: 'connection' }));
   followBackgroundUpdates(store, lifetime, () => void checkSignedIn());
 
@@ -91,8 +93,9 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
       logError('list-pages', error, { site, url: doc.location.href });
     }
   };
-  update();
-  void checkSignedIn();
+  // The inspector's start has just asked: its answer is used, not asked again.
+  if (firstConnection) apply(firstConnection);
+  else void checkSignedIn();
   // Hash routes (Zoho) and back/forward are reported once the address has changed. WXT reports a
   // pushState as it starts, before the address changes: it is looked at once it has.
   for (const type of ['hashchange', 'popstate']) lifetime.addEventListener(window, type, update);

@@ -91,15 +91,21 @@ export function mountSyncColumn(
     );
   };
 
-  // Only rows on (or near) the screen are asked for: a 1,000-row table costs one request at first.
+  // Only rows on (or near) the screen are asked for and drawn: a 1,000-row table costs one request at first.
   const visibility = new IntersectionObserver(
     (entries) =>
       guarded(() => {
         for (const entry of entries) {
-          const cell = entry.isIntersecting ? cells.get(entry.target) : undefined;
+          const cell = cells.get(entry.target);
           if (!cell) continue;
-          store.want(cell.ref);
-          if (!cell.root) draw(cell);
+          if (entry.isIntersecting) {
+            store.want(cell.ref);
+            if (!cell.root) draw(cell);
+          } else {
+            // Scrolled far away: its drawing goes (memory stays flat on long lists), its status stays known.
+            cell.root?.unmount();
+            cell.root = null;
+          }
         }
       }),
     { rootMargin: AHEAD },
