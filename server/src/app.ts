@@ -72,6 +72,14 @@ export function createApp({ db, engine, config }: AppOptions) {
   );
   app.use('/v1/*', authenticate(db));
   app.use('/v1/*', rateLimit(config.rateLimitPerMinute));
+  // PostgreSQL stores no NUL character in text or JSON: refused here, whatever field it is in, rather
+  // than failing at the database. JSON writes it as \u0000 (an escaped backslash before it is text).
+  app.use('/v1/*', async (c, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && /(?:^|[^\\])(?:\\\\)*\\u0000/.test(await c.req.text())) {
+      throw new Refusal(400, 'invalid_request', 'Text may not contain the NUL character (\\u0000).');
+    }
+    await next();
+  });
 
   registerRecordRoutes(app, db);
   registerPushRoutes(app, db);
