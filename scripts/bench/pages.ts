@@ -5,6 +5,7 @@ import type { RecordRef } from '../../lib/contract/records';
 import type { ExtensionHarness } from '../../e2e/browser';
 import { COMPANY, directCost, PROJECT, serveProcoreAssets } from '../../e2e/procore';
 import { xeroInvoiceRef, xeroListOf } from '../../e2e/xero';
+import { ZOHO_ORGANIZATION, zohoBillRef } from '../../e2e/zoho';
 
 export type Where = 'real' | 'lookalike';
 
@@ -28,15 +29,6 @@ export interface BenchPage {
   ref(i: number): RecordRef;
   probe: RowsProbe;
 }
-
-const ORG = '60012345678';
-const zohoBill = (i: number): RecordRef => ({
-  system: 'zoho_books',
-  recordType: 'bill',
-  organizationId: ORG,
-  // The fixture's two first-page bills, then the generated ones.
-  recordId: i < 2 ? String(5254962000000345671n + BigInt(i)) : String(5254962000001000000n + BigInt(i - 2)),
-});
 
 const origins = {
   procore: { real: 'https://app.procore.com', lookalike: 'https://app.procore.example' },
@@ -72,11 +64,11 @@ export const benchPages: BenchPage[] = [
   {
     kind: 'zoho',
     label: 'Zoho Books Bills (table)',
-    url: (rows, where) => `${origins.zoho[where]}/app/${ORG}#/bills?per_page=${rows}`,
+    url: (rows, where) => `${origins.zoho[where]}/app/${ZOHO_ORGANIZATION}#/bills?per_page=${rows}`,
     async serve(extension, rows) {
       for (const where of ['real', 'lookalike'] as const) await extension.serve(this.url(rows, where), 'zoho/books.html');
     },
-    ref: zohoBill,
+    ref: zohoBillRef,
     probe: { table: 'table.zb-list' },
   },
 ];
