@@ -9,7 +9,8 @@ import { matchPatterns, siteFamilies } from '@/lib/sites';
 export default defineContentScript({
   matches: matchPatterns(siteFamilies.filter((family) => family.name === 'procore')),
   world: 'MAIN',
-  runAt: 'document_idle',
+  // With the content script that asks it for the column (both follow the grids that come later).
+  runAt: 'document_end',
   main() {
     serveColumnRequests(document, (error, context) => logError('ag-grid-column', error, context));
   },

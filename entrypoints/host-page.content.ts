@@ -8,7 +8,9 @@ import { matchPatterns, siteOf } from '@/lib/sites';
 
 export default defineContentScript({
   matches: matchPatterns(),
-  runAt: 'document_idle',
+  // As soon as the document is parsed: document_idle may wait for the page's images or 200 ms,
+  // and the column follows whatever the host renders after this anyway.
+  runAt: 'document_end',
   main(ctx) {
     // An updated or reloaded extension starts a new copy: this one's claim on the page ends with it.
     ctx.onInvalidated(() => document.documentElement.removeAttribute(PAGE_MARKER));

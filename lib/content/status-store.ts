@@ -101,10 +101,11 @@ export function createStatusStore(
     if (missing.length > 0) failed(missing, { code: 'invalid_response', message: 'The sync service did not answer for this record.' });
   }
 
-  function flush() {
+  /** Asks for the wanted records, unless more are still coming; `complete`: the caller knows none are. */
+  function flush(complete = false) {
     scheduled = false;
     if (holds > 0) return; // asked when the reading ends
-    if (gathering && wanted.size > gathering.size && now() - gathering.since < GATHER_MS) {
+    if (!complete && gathering && wanted.size > gathering.size && now() - gathering.since < GATHER_MS) {
       // Rows came in this frame: more may come in the next.
       gathering.size = wanted.size;
       scheduled = true;
@@ -118,13 +119,17 @@ export function createStatusStore(
   }
 
   return {
-    /** Asks for a record's status, once, unless it is already known, asked for, or waiting to be asked again. */
-    want(ref: RecordRef) {
+    /**
+     * Asks for a record's status, once, unless it is already known, asked for, or waiting to be
+     * asked again; true when this call asked.
+     */
+    want(ref: RecordRef): boolean {
       const key = recordKey(ref);
-      if (known.has(key)) return;
+      if (known.has(key)) return false;
       known.set(key, LOADING);
       refs.set(key, ref);
       queue(key, ref);
+      return true;
     },
     /** Holds questions back until the returned release is called: the rows read meanwhile go together. */
     hold(): () => void {
@@ -142,6 +147,8 @@ export function createStatusStore(
       retryLater(release, LONGEST_HOLD_MS);
       return release;
     },
+    /** Asks at once for what is wanted, without waiting for more: the caller has every row near the screen. */
+    askNow: () => flush(true),
     get: (key: string): Known => known.get(key) ?? LOADING,
 
     /** Fresh statuses from the background (a push that ended, a lock, a change elsewhere): shown where this page shows them. */

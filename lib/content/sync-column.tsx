@@ -10,6 +10,7 @@ import { SyncCell } from '@/components/SyncCell';
 import css from '@/components/sync-cell.css?inline';
 import { AG_GRID_COLUMN } from '../adapters/ag-grid';
 import type { ListLayout, ListPage, SiteAdapter } from '../adapters/types';
+import { MAX_REFS_PER_LOOKUP } from '../contract/api';
 import { type RecordRef, recordKey, recordRefSchema } from '../contract/records';
 import { logError } from '../log';
 import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT, HINT_MARKER } from './markers';
@@ -24,12 +25,16 @@ interface Cell {
   key: string;
   /** Its own root, made once it has come near the screen. */
   root: Root | null;
+  /** Where its row was in the table when last read, for reading ahead in scroll order. */
+  index: number;
 }
 
 /** How long one slice of row work may take before the host gets the main thread back. */
 const SLICE_MS = 8;
 /** Rows this far below or above the screen are asked for before they are scrolled to. */
-const AHEAD = '400px 0px';
+const AHEAD_PX = 400;
+/** The most table rows taken as near the screen when a reading begins (a few screens of short rows). */
+const NEAR_ROWS_AT_MOST = 150;
 /** Our controls must never trigger the host's own handlers (a Xero row opens its invoice on click). */
 const CONTAINED_EVENTS = ['click', 'mousedown', 'mouseup', 'dblclick', 'keydown'];
 
@@ -63,11 +68,21 @@ export function mountSyncColumn(
   let disposed = false;
   let scanRequested = false;
   let continuation = 0;
-  let pending: { layout: ListLayout; next: number } | null = null;
-  /** Keeps the store's question open while rows are read over several slices: one request for all. */
+  /**
+   * The reading under way: the rows in the order they are read (those near the screen first), how
+   * far it got, and how many of the first are near the screen.
+   */
+  let pending: { layout: ListLayout; order: number[]; next: number; near: number } | null = null;
+  /** Keeps the store's question open while a grid's rows are read over several slices: one request for all. */
   let releaseQuestions: (() => void) | null = null;
   /** Grids we asked to draw our column; they are told to drop it when we leave. */
   const columnHosts = new Set<Element>();
+  /** A table's rows as last read, in document order (a grid's are not all in the document). */
+  let tableRows: Element[] = [];
+  /** Once the user scrolls, rows are asked for a batch ahead: a scroll to the end costs one look-up per 500 rows. */
+  let scrolled = false;
+  /** The row that last set off a reading ahead, to tell scrolling down from scrolling up. */
+  let lastAskedFrom = -1;
 
   const guarded = (work: () => void) => {
     if (disposed) return;
@@ -91,15 +106,39 @@ export function mountSyncColumn(
     );
   };
 
+  /** The table row's cell of ours, if it has one. */
+  const cellOfRow = (row: Element | undefined) => {
+    const element = row?.querySelector(`:scope > [${CELL_MARKER}]`);
+    return element ? cells.get(element) : undefined;
+  };
+
+  /**
+   * Asks, with the rows that just came near the screen, for the rows after them in the way the user
+   * scrolls, up to one look-up's worth: they are known by the time they are scrolled to.
+   */
+  function readAhead(asked: Cell[]) {
+    const indexes = asked.map((cell) => cell.index);
+    const down = Math.max(...indexes) >= lastAskedFrom;
+    let at = down ? Math.max(...indexes) : Math.min(...indexes);
+    lastAskedFrom = at;
+    const step = down ? 1 : -1;
+    for (let more = MAX_REFS_PER_LOOKUP - asked.length; more > 0 && at >= 0 && at < tableRows.length; ) {
+      at += step;
+      const cell = cellOfRow(tableRows[at]);
+      if (cell && store.want(cell.ref)) more--;
+    }
+  }
+
   // Only rows on (or near) the screen are asked for and drawn: a 1,000-row table costs one request at first.
   const visibility = new IntersectionObserver(
     (entries) =>
       guarded(() => {
+        const asked: Cell[] = [];
         for (const entry of entries) {
           const cell = cells.get(entry.target);
           if (!cell) continue;
           if (entry.isIntersecting) {
-            store.want(cell.ref);
+            if (store.want(cell.ref)) asked.push(cell);
             if (!cell.root) draw(cell);
           } else {
             // Scrolled far away: its drawing goes (memory stays flat on long lists), its status stays known.
@@ -107,9 +146,14 @@ export function mountSyncColumn(
             cell.root = null;
           }
         }
+        if (scrolled && asked.length > 0) readAhead(asked);
       }),
-    { rootMargin: AHEAD },
+    { rootMargin: `${AHEAD_PX}px 0px` },
   );
+  const noteScroll = () => {
+    scrolled = true;
+  };
+  doc.addEventListener('scroll', noteScroll, { capture: true, passive: true, once: true });
 
   /** What we added to the page: taken out again when the column leaves, and nothing else. */
   const added = new Set<Element>();
@@ -131,16 +175,18 @@ export function mountSyncColumn(
 
   /**
    * Asks for a cell's record once it is near the screen. A grid draws only the rows in and just
-   * around its viewport, which its own scrolling clips, so a drawn grid row counts as near.
+   * around its viewport, which its own scrolling clips, so a drawn grid row counts as near; a table
+   * row found near when the reading began is asked for at once, not a frame later.
    */
-  function watch(element: Element, cell: Cell, drawnByGrid: boolean) {
+  function watch(element: Element, cell: Cell, drawnByGrid: boolean, near: boolean) {
     if (!drawnByGrid) {
       visibility.unobserve(element);
       visibility.observe(element);
-      return;
     }
-    store.want(cell.ref);
-    draw(cell);
+    if (drawnByGrid || near) {
+      store.want(cell.ref);
+      draw(cell);
+    }
   }
 
   /**
@@ -162,7 +208,7 @@ export function mountSyncColumn(
   }
 
   /** A table row gets a cell of its own; a grid's slot gets our content. */
-  function addCell(parent: Element, ref: RecordRef, key: string, drawnByGrid: boolean) {
+  function addCell(parent: Element, ref: RecordRef, key: string, index: number, drawnByGrid: boolean, near: boolean) {
     const cell = doc.createElement(drawnByGrid ? 'div' : 'td');
     cell.setAttribute(CELL_MARKER, '');
     cell.style.textAlign = 'center';
@@ -173,9 +219,9 @@ export function mountSyncColumn(
     shadow.adoptedStyleSheets = [sheet];
     cell.append(holder);
     insert(parent, cell);
-    const state: Cell = { shadow, ref, key, root: null };
+    const state: Cell = { shadow, ref, key, root: null, index };
     cells.set(cell, state);
-    watch(cell, state, drawnByGrid);
+    watch(cell, state, drawnByGrid, near);
   }
 
   function askForColumn(host: Element) {
@@ -253,7 +299,7 @@ export function mountSyncColumn(
     insert(row, cell);
   }
 
-  function readRow(row: Element, layout: ListLayout): void {
+  function readRow(row: Element, index: number, layout: ListLayout, near: boolean): void {
     const drawnByGrid = layout.slotOf !== undefined;
     if (!signedIn) {
       if (!drawnByGrid && recordOf(row)) blankRow(row);
@@ -270,14 +316,15 @@ export function mountSyncColumn(
     const cell = existing ? cells.get(existing) : undefined;
     if (!cell) {
       if (existing) remove(existing); // a copy of our cell made by the host, with no shadow content
-      addCell(parent, record.ref, record.key, drawnByGrid);
+      addCell(parent, record.ref, record.key, index, drawnByGrid, near);
       return;
     }
+    cell.index = index;
     if (cell.key === record.key) return;
     // The host reused the row for another record: show that one, and ask for it when seen.
     Object.assign(cell, record);
     if (cell.root) draw(cell);
-    watch(existing as Element, cell, drawnByGrid);
+    watch(existing as Element, cell, drawnByGrid, near);
     return;
   }
 
@@ -301,18 +348,55 @@ export function mountSyncColumn(
       if (layout.headerRow) addHeader(layout.headerRow);
       if (layout.columnHost) askForColumn(layout.columnHost);
       if (layout.columnHost && !signedIn) addGridHint(layout.columnHost);
-      pending = { layout, next: 0 };
-      releaseQuestions ??= store.hold();
+      tableRows = layout.slotOf ? [] : layout.rows;
+      const near = layout.slotOf ? { first: 0, count: layout.rows.length } : rowsNearTheScreen(layout.rows);
+      const order = layout.rows.map((_, i) => i);
+      order.unshift(...order.splice(near.first, near.count));
+      pending = { layout, order, next: 0, near: near.count };
+      if (layout.slotOf) releaseQuestions ??= store.hold();
+      else if (signedIn) askForRows(order.slice(0, near.count).map((index) => layout.rows[index] as Element));
     }
     continueScan();
   }
 
-  /** Reads rows until the slice's time is up, then lets the host have the next frame. */
+  /** Asks at once for the records of these rows: the question goes before their cells are made. */
+  function askForRows(rows: Element[]) {
+    for (const row of rows) {
+      const record = recordOf(row);
+      if (record) store.want(record.ref);
+    }
+    store.askNow();
+  }
+
+  /**
+   * A table's rows on and near the screen, found by their position before we change anything (one
+   * layout, which the host's frame needs anyway). At most a few screens: a hidden table, all of
+   * whose rows are at 0, is left to the visibility observer.
+   */
+  function rowsNearTheScreen(rows: Element[]): { first: number; count: number } {
+    const top = -AHEAD_PX;
+    const bottom = (doc.defaultView?.innerHeight ?? 0) + AHEAD_PX;
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((rows[middle] as Element).getBoundingClientRect().bottom > top) high = middle;
+      else low = middle + 1;
+    }
+    let end = low;
+    while (end < rows.length && end - low < NEAR_ROWS_AT_MOST && (rows[end] as Element).getBoundingClientRect().top < bottom) end++;
+    return { first: low, count: end - low };
+  }
+
+  /**
+   * Reads rows until the slice's time is up, then lets the host have the next frame. A table's rows
+   * near the screen (already asked for) are read first: their answer finds their cells made.
+   */
   function continueScan() {
     if (!pending) return;
     const started = performance.now();
-    const { rows } = pending.layout;
-    while (pending.next < rows.length) {
+    const { order, layout } = pending;
+    while (pending.next < order.length) {
       if (performance.now() - started > SLICE_MS) {
         continuation ||= requestAnimationFrame(() => {
           continuation = 0;
@@ -320,14 +404,15 @@ export function mountSyncColumn(
         });
         break;
       }
-      const row = rows[pending.next++] as Element;
+      const index = order[pending.next++] as number;
+      const row = layout.rows[index] as Element;
       try {
-        readRow(row, pending.layout);
+        readRow(row, index, layout, pending.next <= pending.near);
       } catch (error) {
         logError('sync-column', error, { page: page.kind, row: row.id || row.getAttribute('row-id') });
       }
     }
-    if (pending.next >= rows.length) {
+    if (pending.next >= order.length) {
       pending = null;
       releaseQuestions?.();
       releaseQuestions = null;
@@ -351,6 +436,7 @@ export function mountSyncColumn(
     disposed = true;
     pending = null;
     releaseQuestions?.();
+    doc.removeEventListener('scroll', noteScroll, { capture: true });
     cancelAnimationFrame(continuation);
     observer.disconnect();
     visibility.disconnect();
