@@ -2,6 +2,7 @@
 // Installs what it needs first, then: lint, type-check, unit and service tests (PGlite and
 // PostgreSQL), both builds, browser tests.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writeMatrixReport } from './matrix-report.mjs';
 import { startPostgres } from './postgres.mjs';
 import { ensureChromium, ensureDependencies, run } from './setup.mjs';
 
@@ -63,6 +64,7 @@ async function main() {
     const all = /** @type {Counts[]} */ ([unit, e2e].filter(Boolean));
     const sum = (/** @type {keyof Counts} */ key) => all.reduce((total, c) => total + c[key], 0);
     console.info(line('tests', { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') }));
+    if (writeMatrixReport()) console.info("README.md's reliability and security matrices rewritten from this run (reports/matrix.md).");
   }
 }
 

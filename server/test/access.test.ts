@@ -39,45 +39,47 @@ describe.each(engines)('access on %s', (engine) => {
   const call = (client: ReturnType<TestService['client']>, e: (typeof endpoints)[number]) =>
     e.method === 'post' ? client.post(e.path, e.body) : e.method === 'get' ? client.get(e.path) : client.delete(e.path);
 
-  it.each(endpoints)('$method $path refuses a missing or unknown token with 401', async (endpoint) => {
-    const missing = await call(service.client(null), endpoint);
-    expect(missing.status).toBe(401);
-    expect(missing.body.code).toBe('missing_token');
-    const unknown = await call(service.client('sst_not-a-real-token'), endpoint);
-    expect(unknown.status).toBe(401);
-    expect(unknown.body.code).toBe('invalid_token');
+  describe('attack matrix: every endpoint with no token, a wrong or revoked token, or a token lacking the scope', () => {
+    it.each(endpoints)('$method $path refuses a missing or unknown token with 401', async (endpoint) => {
+      const missing = await call(service.client(null), endpoint);
+      expect(missing.status).toBe(401);
+      expect(missing.body.code).toBe('missing_token');
+      const unknown = await call(service.client('sst_not-a-real-token'), endpoint);
+      expect(unknown.status).toBe(401);
+      expect(unknown.body.code).toBe('invalid_token');
+    });
+
+    it.each(endpoints.filter((e) => e.scope))('$method $path needs the $scope scope', async (endpoint) => {
+      const tenant = await service.newTenant();
+      const others = (['read', 'push', 'lock', 'ingest', 'admin'] as Scope[]).filter((s) => s !== endpoint.scope);
+      const lacking = await call(await tenant.withScopes(...others), endpoint);
+      expect(lacking.status).toBe(403);
+      expect(lacking.body).toMatchObject({ code: 'missing_scope', details: { required: endpoint.scope } });
+      const allowed = await call(await tenant.withScopes(endpoint.scope as Scope), endpoint);
+      expect(allowed.status).not.toBe(403);
+      expect(allowed.status).toBeLessThan(500);
+    });
+
+    it('tells a token who it is', async () => {
+      const tenant = await service.newTenant('Harbour View Builders');
+      const { body } = await (await tenant.withScopes('read', 'push')).get('/v1/me');
+      expect(body).toMatchObject({ tenant: { id: tenant.tenantId, name: 'Harbour View Builders' }, token: { scopes: ['read', 'push'] } });
+    });
+
+    it('creates and revokes tokens; a revoked token stops working at once', async () => {
+      const { api } = await service.newTenant();
+      const created = await api.post('/v1/tokens', { name: 'Alice', scopes: ['read'] });
+      expect(created.status).toBe(201);
+      expect(created.body.token).toMatch(/^sst_/);
+      const alice = service.client(created.body.token);
+      expect((await alice.get('/v1/me')).body.token.name).toBe('Alice');
+      expect((await api.delete(`/v1/tokens/${created.body.id}`)).status).toBe(204);
+      expect((await alice.get('/v1/me')).status).toBe(401);
+      expect((await api.delete(`/v1/tokens/${created.body.id}`)).status).toBe(404);
+    });
   });
 
-  it.each(endpoints.filter((e) => e.scope))('$method $path needs the $scope scope', async (endpoint) => {
-    const tenant = await service.newTenant();
-    const others = (['read', 'push', 'lock', 'ingest', 'admin'] as Scope[]).filter((s) => s !== endpoint.scope);
-    const lacking = await call(await tenant.withScopes(...others), endpoint);
-    expect(lacking.status).toBe(403);
-    expect(lacking.body).toMatchObject({ code: 'missing_scope', details: { required: endpoint.scope } });
-    const allowed = await call(await tenant.withScopes(endpoint.scope as Scope), endpoint);
-    expect(allowed.status).not.toBe(403);
-    expect(allowed.status).toBeLessThan(500);
-  });
-
-  it('tells a token who it is', async () => {
-    const tenant = await service.newTenant('Harbour View Builders');
-    const { body } = await (await tenant.withScopes('read', 'push')).get('/v1/me');
-    expect(body).toMatchObject({ tenant: { id: tenant.tenantId, name: 'Harbour View Builders' }, token: { scopes: ['read', 'push'] } });
-  });
-
-  it('creates and revokes tokens; a revoked token stops working at once', async () => {
-    const { api } = await service.newTenant();
-    const created = await api.post('/v1/tokens', { name: 'Alice', scopes: ['read'] });
-    expect(created.status).toBe(201);
-    expect(created.body.token).toMatch(/^sst_/);
-    const alice = service.client(created.body.token);
-    expect((await alice.get('/v1/me')).body.token.name).toBe('Alice');
-    expect((await api.delete(`/v1/tokens/${created.body.id}`)).status).toBe(204);
-    expect((await alice.get('/v1/me')).status).toBe(401);
-    expect((await api.delete(`/v1/tokens/${created.body.id}`)).status).toBe(404);
-  });
-
-  describe('tenant isolation', () => {
+  describe('attack matrix: a token of another tenant', () => {
     it("one tenant never reads or changes another's records, jobs or tokens", async () => {
       const a = await service.newTenant('A');
       const b = await service.newTenant('B');
@@ -110,7 +112,7 @@ describe.each(engines)('access on %s', (engine) => {
     });
   });
 
-  describe('bad input and limits', () => {
+  describe('attack matrix: malformed and oversize bodies (413), rate limits (429)', () => {
     it('answers malformed JSON, a non-JSON body and an unknown route in the error shape', async () => {
       const { api } = await service.newTenant();
       const malformed = await api.post('/v1/statuses/lookup', '{"refs": [');
