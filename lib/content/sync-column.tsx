@@ -25,8 +25,6 @@ interface Cell {
   key: string;
   /** Its own root, made once it has come near the screen. */
   root: Root | null;
-  /** Where its row was in the table when last read, for reading ahead in scroll order. */
-  index: number;
 }
 
 /** How long one slice of row work may take before the host gets the main thread back. */
@@ -79,6 +77,12 @@ export function mountSyncColumn(
   const columnHosts = new Set<Element>();
   /** A table's rows as last read, in document order (a grid's are not all in the document). */
   let tableRows: Element[] = [];
+  /** The table those rows are in, as last read. */
+  let tableLayout: ListLayout | null = null;
+  /** Where each of those rows is in it, for reading ahead in the way the user scrolls. */
+  let rowIndex = new WeakMap<Element, number>();
+  /** The table rows the visibility observer follows, let go once the host drops them. */
+  const watchedRows = new Set<Element>();
   /** Once the user scrolls, rows are asked for a batch ahead: a scroll to the end costs one look-up per 500 rows. */
   let scrolled = false;
   /** The row that last set off a reading ahead, to tell scrolling down from scrolling up. */
@@ -116,40 +120,48 @@ export function mountSyncColumn(
    * Asks, with the rows that just came near the screen, for the rows after them in the way the user
    * scrolls, up to one look-up's worth: they are known by the time they are scrolled to.
    */
-  function readAhead(asked: Cell[]) {
-    const indexes = asked.map((cell) => cell.index);
+  function readAhead(askedRows: Element[]) {
+    const indexes = askedRows.map((row) => rowIndex.get(row) ?? -1);
     const down = Math.max(...indexes) >= lastAskedFrom;
     let at = down ? Math.max(...indexes) : Math.min(...indexes);
     lastAskedFrom = at;
     const step = down ? 1 : -1;
-    for (let more = MAX_REFS_PER_LOOKUP - asked.length; more > 0 && at >= 0 && at < tableRows.length; ) {
+    for (let more = MAX_REFS_PER_LOOKUP - askedRows.length; more > 0 && at >= 0 && at < tableRows.length; ) {
       at += step;
-      const cell = cellOfRow(tableRows[at]);
-      if (cell && store.want(cell.ref)) more--;
+      const row = tableRows[at];
+      const record = row && recordOf(row);
+      if (record && store.want(record.ref)) more--;
     }
   }
 
-  // Only rows on (or near) the screen are asked for and drawn: a 1,000-row table costs one request at first.
+  /**
+   * A table's row gets its cell once it comes near the screen, and gives up its drawing when far
+   * away: work and memory follow the screen, not the length of the list. Rows far from the screen
+   * have no cell of ours at all.
+   */
   const visibility = new IntersectionObserver(
     (entries) =>
       guarded(() => {
-        const asked: Cell[] = [];
-        for (const entry of entries) {
-          const cell = cells.get(entry.target);
-          if (!cell) continue;
-          if (entry.isIntersecting) {
-            if (store.want(cell.ref)) asked.push(cell);
+        const asked: Element[] = [];
+        for (const { target: row, isIntersecting } of entries) {
+          if (!tableLayout || !row.isConnected || !watchedRows.has(row)) continue;
+          if (isIntersecting) {
+            const cell = readRow(row, tableLayout, false);
+            if (!cell) continue;
+            if (store.want(cell.ref)) asked.push(row);
             if (!cell.root) draw(cell);
           } else {
+            const cell = cellOfRow(row);
             // Scrolled far away: its drawing goes (memory stays flat on long lists), its status stays known.
-            cell.root?.unmount();
-            cell.root = null;
+            cell?.root?.unmount();
+            if (cell) cell.root = null;
           }
         }
         if (scrolled && asked.length > 0) readAhead(asked);
       }),
     { rootMargin: `${AHEAD_PX}px 0px` },
   );
+
   const noteScroll = () => {
     scrolled = true;
   };
@@ -174,19 +186,14 @@ export function mountSyncColumn(
   }
 
   /**
-   * Asks for a cell's record once it is near the screen. A grid draws only the rows in and just
-   * around its viewport, which its own scrolling clips, so a drawn grid row counts as near; a table
-   * row found near when the reading began is asked for at once, not a frame later.
+   * Asks for a cell's record and draws it when it is near the screen. A grid draws only the rows in
+   * and just around its viewport, which its own scrolling clips, so a drawn grid row counts as near;
+   * a table row found near when the reading began is asked for at once, not a frame later.
    */
-  function watch(element: Element, cell: Cell, drawnByGrid: boolean, near: boolean) {
-    if (!drawnByGrid) {
-      visibility.unobserve(element);
-      visibility.observe(element);
-    }
-    if (drawnByGrid || near) {
-      store.want(cell.ref);
-      draw(cell);
-    }
+  function showIfNear(cell: Cell, near: boolean) {
+    if (!near) return;
+    store.want(cell.ref);
+    draw(cell);
   }
 
   /**
@@ -208,7 +215,7 @@ export function mountSyncColumn(
   }
 
   /** A table row gets a cell of its own; a grid's slot gets our content. */
-  function addCell(parent: Element, ref: RecordRef, key: string, index: number, drawnByGrid: boolean, near: boolean) {
+  function addCell(parent: Element, ref: RecordRef, key: string, drawnByGrid: boolean): Cell {
     const cell = doc.createElement(drawnByGrid ? 'div' : 'td');
     cell.setAttribute(CELL_MARKER, '');
     cell.style.textAlign = 'center';
@@ -219,9 +226,9 @@ export function mountSyncColumn(
     shadow.adoptedStyleSheets = [sheet];
     cell.append(holder);
     insert(parent, cell);
-    const state: Cell = { shadow, ref, key, root: null, index };
+    const state: Cell = { shadow, ref, key, root: null };
     cells.set(cell, state);
-    watch(cell, state, drawnByGrid, near);
+    return state;
   }
 
   function askForColumn(host: Element) {
@@ -299,33 +306,37 @@ export function mountSyncColumn(
     insert(row, cell);
   }
 
-  function readRow(row: Element, index: number, layout: ListLayout, near: boolean): void {
+  /**
+   * Gives the row the cell of its record (or takes away ours where it has none), drawn at once when
+   * `near` (or drawn by a grid); the row's cell, if it has one.
+   */
+  function readRow(row: Element, layout: ListLayout, near: boolean): Cell | null {
     const drawnByGrid = layout.slotOf !== undefined;
     if (!signedIn) {
       if (!drawnByGrid && recordOf(row)) blankRow(row);
-      return;
+      return null;
     }
     const parent = layout.slotOf ? layout.slotOf(row) : row;
-    if (!parent) return;
+    if (!parent) return null;
     const record = recordOf(row);
     const existing = parent.querySelector(`:scope > [${CELL_MARKER}]`);
     if (!record) {
       if (existing) remove(existing);
-      return;
+      return null;
     }
-    const cell = existing ? cells.get(existing) : undefined;
+    let cell = existing ? cells.get(existing) : undefined;
     if (!cell) {
       if (existing) remove(existing); // a copy of our cell made by the host, with no shadow content
-      addCell(parent, record.ref, record.key, index, drawnByGrid, near);
-      return;
+      cell = addCell(parent, record.ref, record.key, drawnByGrid);
+      showIfNear(cell, near || drawnByGrid);
+      return cell;
     }
-    cell.index = index;
-    if (cell.key === record.key) return;
+    if (cell.key === record.key) return cell;
     // The host reused the row for another record: show that one, and ask for it when seen.
     Object.assign(cell, record);
     if (cell.root) draw(cell);
-    watch(existing as Element, cell, drawnByGrid, near);
-    return;
+    showIfNear(cell, near || drawnByGrid);
+    return cell;
   }
 
   /** Starts reading the rows afresh: the host changed something. */
@@ -335,10 +346,14 @@ export function mountSyncColumn(
     if (disposed) return;
     for (const [element, cell] of cells) {
       if (!element.isConnected) {
-        visibility.unobserve(element);
         cell.root?.unmount();
         cells.delete(element);
       }
+    }
+    for (const row of watchedRows) {
+      if (row.isConnected) continue;
+      visibility.unobserve(row);
+      watchedRows.delete(row);
     }
     // The host dropped these (a re-render, a grid rebuilt): nothing of them is ours to keep.
     for (const element of added) if (!element.isConnected) added.delete(element);
@@ -349,6 +364,8 @@ export function mountSyncColumn(
       if (layout.columnHost) askForColumn(layout.columnHost);
       if (layout.columnHost && !signedIn) addGridHint(layout.columnHost);
       tableRows = layout.slotOf ? [] : layout.rows;
+      if (!layout.slotOf) tableLayout = layout;
+      rowIndex = new WeakMap();
       const near = layout.slotOf ? { first: 0, count: layout.rows.length } : rowsNearTheScreen(layout.rows);
       const order = layout.rows.map((_, i) => i);
       order.unshift(...order.splice(near.first, near.count));
@@ -390,7 +407,9 @@ export function mountSyncColumn(
 
   /**
    * Reads rows until the slice's time is up, then lets the host have the next frame. A table's rows
-   * near the screen (already asked for) are read first: their answer finds their cells made.
+   * near the screen (already asked for) are read first: their answer finds their cells made. The
+   * others are only watched, and read when they come near; a row that has a cell of ours is read
+   * again, in case the host gave it another record.
    */
   function continueScan() {
     if (!pending) return;
@@ -407,7 +426,13 @@ export function mountSyncColumn(
       const index = order[pending.next++] as number;
       const row = layout.rows[index] as Element;
       try {
-        readRow(row, index, layout, pending.next <= pending.near);
+        const near = pending.next <= pending.near;
+        if (layout.slotOf || near || row.querySelector(`:scope > [${CELL_MARKER}]`)) readRow(row, layout, near);
+        if (!layout.slotOf) {
+          rowIndex.set(row, index);
+          watchedRows.add(row);
+          visibility.observe(row);
+        }
       } catch (error) {
         logError('sync-column', error, { page: page.kind, row: row.id || row.getAttribute('row-id') });
       }
@@ -449,10 +474,13 @@ export function mountSyncColumn(
     for (const text of hiddenTexts) text.style.display = '';
   };
 
-  return {
-    unmount,
-    records: () => [...new Map([...cells.values()].map((cell) => [cell.key, cell.ref])).values()],
+  /** Every record of a table, read now (most rows have no cell yet); a grid's, from its drawn rows. */
+  const records = (): RecordRef[] => {
+    const refs = tableRows.length > 0 ? tableRows.flatMap((row) => recordOf(row) ?? []) : [...cells.values()];
+    return [...new Map(refs.map(({ key, ref }) => [key, ref])).values()];
   };
+
+  return { unmount, records };
 }
 
 /** An error in one cell's rendering is logged and leaves that cell empty; the rest go on. */
