@@ -69,25 +69,25 @@ describe('createRouter', () => {
   });
 });
 
-describe('attack matrix: messages to the background from anything but our own pages and content scripts', () => {
-  const contentScriptOnly = (Object.keys(backgroundMethods) as MethodName[]).filter((method) =>
-    (backgroundMethods[method].callers as readonly string[]).includes('content-script'),
-  );
-  const extensionPagesOnly = (Object.keys(backgroundMethods) as MethodName[]).filter((method) => !contentScriptOnly.includes(method));
-  /** A router whose every handler records that it ran: a refused call must run none. */
-  function watchedRouter() {
-    const ran: string[] = [];
-    const handlers = Object.fromEntries(
-      (Object.keys(backgroundMethods) as MethodName[]).map((method) => [method, async () => void ran.push(method)]),
-    ) as unknown as Handlers;
-    return { route: createRouter(handlers, extension), ran };
-  }
-  const call = (method: string, params: unknown = {}) => ({ channel: CHANNEL, method, params });
+const methods = Object.keys(backgroundMethods) as MethodName[];
+/** What a content script may call; the rest is for the extension's own pages only. */
+const contentScriptMethods = methods.filter((method) => (backgroundMethods[method].callers as readonly string[]).includes('content-script'));
+const extensionPageMethods = methods.filter((method) => !contentScriptMethods.includes(method));
+/** A router whose every handler records that it ran: a refused call must run none. */
+function watchedRouter() {
+  const ran: string[] = [];
+  const handlers = Object.fromEntries(methods.map((method) => [method, async () => void ran.push(method)])) as unknown as Handlers;
+  return { route: createRouter(handlers, extension), ran };
+}
+const call = (method: string, params: unknown = {}) => ({ channel: CHANNEL, method, params });
 
+describe('attack matrix: what a content script may ask of the background, pinned (statuses and one record\'s actions, never settings or the account)', () => {
   it('pins what a content script may call: reading statuses and acting on one record, never the settings or the account', () => {
-    expect(contentScriptOnly).toEqual(['getConnection', 'getStatuses', 'pushRecord', 'lockRecord', 'unlockRecord', 'openOptions', 'showInPanel']);
+    expect(contentScriptMethods).toEqual(['getConnection', 'getStatuses', 'pushRecord', 'lockRecord', 'unlockRecord', 'openOptions', 'showInPanel']);
   });
+});
 
+describe('attack matrix: a message from another extension', () => {
   it('refuses another extension, even one naming our pages or a supported page', async () => {
     const { route, ran } = watchedRouter();
     const senders: Sender[] = [
@@ -102,7 +102,9 @@ describe('attack matrix: messages to the background from anything but our own pa
     }
     expect(ran).toEqual([]);
   });
+});
 
+describe('attack matrix: a message from a tab at an unsupported or look-alike origin, or a frame with no address', () => {
   it('refuses a tab at an unsupported origin, a look-alike host, and a frame with no address of its own', async () => {
     const { route, ran } = watchedRouter();
     const urls = [
@@ -122,17 +124,21 @@ describe('attack matrix: messages to the background from anything but our own pa
     }
     expect(ran).toEqual([]);
   });
+});
 
+describe('attack matrix: a content script calling a method of the extension\'s pages (settings, sign-in, account, audit log)', () => {
   it('refuses a content script every method of the extension pages: settings, sign-in, the account, the audit log', async () => {
     const { route, ran } = watchedRouter();
-    expect(extensionPagesOnly).toContain('saveConnection');
-    for (const method of extensionPagesOnly) {
+    expect(extensionPageMethods).toContain('saveConnection');
+    for (const method of extensionPageMethods) {
       const answer = await route(call(method, method === 'saveConnection' ? { serviceUrl: 'https://attacker.example', token: 'sst_x' } : {}), contentScript);
       expect(answer, method).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     }
     expect(ran).toEqual([]);
   });
+});
 
+describe('attack matrix: malformed parameters, and names that are not methods', () => {
   it('refuses malformed parameters and names that are not methods, running nothing', async () => {
     const { route, ran } = watchedRouter();
     const guid = '7f4b6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -159,7 +165,9 @@ describe('attack matrix: messages to the background from anything but our own pa
     expect(route({ channel: CHANNEL, method: { toString: () => 'signOut' }, params: {} }, popup)).toBeUndefined();
     expect(ran).toEqual([]);
   });
+});
 
+describe('attack matrix: a handler letting the token slip into its answer', () => {
   it('answers only the fields the protocol declares: a token a handler let slip is never sent', async () => {
     const leaky = vi.fn(async () => ({ signedIn: true, version: '1.0.0', decorates: true, hiddenLists: [], token: 'sst_secret', serviceUrl: 'https://sync.example' }));
     const answer = await routerWith(leaky)(call('getConnection'), contentScript);
