@@ -9,6 +9,14 @@ import type { RecordActions } from '@/lib/content/record-actions';
 import type { StatusStore } from '@/lib/content/status-store';
 import { StatusIcon } from './StatusIcon';
 
+/**
+ * Whether a click came from a person: only then does a control act. Our cells' shadow roots are
+ * open, so the host page's scripts can reach our buttons and call click() on them; such a click is
+ * not trusted, and must never push, lock or unlock a record (or open a tab). A mouse, a key and
+ * assistive technology give trusted clicks.
+ */
+const fromPerson = (event: { isTrusted: boolean }) => event.isTrusted;
+
 /** Room kept between the badge, the bubble and the window's edges. */
 const GAP = 6;
 
@@ -94,7 +102,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
           aria-label={view.label}
           aria-describedby={bubbleId}
           data-state={known.kind === 'status' ? known.status.state : known.kind}
-          onClick={() => void actions.showInPanel(record)}
+          onClick={(event) => fromPerson(event) && void actions.showInPanel(record)}
           onMouseEnter={() => setShowDetails(true)}
           onMouseLeave={() => setShowDetails(false)}
           onFocus={() => setShowDetails(true)}
@@ -105,7 +113,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
           {known.kind === 'status' && known.problem && <span className="problem" aria-hidden="true" />}
         </button>
         {offered.push && (
-          <button type="button" className="action push" aria-label={offered.push.label} title={offered.push.label} disabled={working} onClick={(event) => run(() => actions.push(record), event.currentTarget)}>
+          <button type="button" className="action push" aria-label={offered.push.label} title={offered.push.label} disabled={working} onClick={(event) => fromPerson(event) && run(() => actions.push(record), event.currentTarget)}>
             <StatusIcon icon="resync" />
           </button>
         )}
@@ -118,7 +126,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
             title={offered.lock.label}
             aria-pressed={offered.lock.kind === 'unlock'}
             disabled={working}
-            onClick={() => (offered.lock?.kind === 'lock' ? run(() => actions.lock(record)) : setConfirmingUnlock(true))}
+            onClick={(event) => fromPerson(event) && (offered.lock?.kind === 'lock' ? run(() => actions.lock(record)) : setConfirmingUnlock(true))}
           >
             <StatusIcon icon={offered.lock.kind === 'unlock' ? 'lock' : 'unlock'} />
           </button>
@@ -146,10 +154,9 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
           className="confirm"
           popover="manual"
           aria-label="Unlock this record"
-          onSubmit={(event) => {
-            event.preventDefault();
-            unlock();
-          }}
+          // The Unlock button's click unlocks (Enter in the reason clicks it too); a submission
+          // alone may come from the page's script (requestSubmit), and does nothing.
+          onSubmit={(event) => event.preventDefault()}
           onKeyDown={(event) => event.key === 'Escape' && closeConfirm()}
         >
           <p>Unlock it? Edits in Procore will be allowed again.</p>
@@ -159,7 +166,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
             <button type="button" onClick={closeConfirm}>
               Cancel
             </button>
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" onClick={(event) => fromPerson(event) && unlock()}>
               Unlock
             </button>
           </span>

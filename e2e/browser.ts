@@ -55,6 +55,11 @@ export interface ExtensionHarness {
   serve(url: string, fixture: Fixture): Promise<void>;
   /** Opens one of the extension's own pages, e.g. "popup.html". */
   openExtensionPage(pagePath: string): Promise<Page>;
+  /**
+   * Opens the toolbar popup over a page, in a window of its own so that the page stays the active
+   * tab of its window (as when the toolbar button is clicked).
+   */
+  openPopup(over: Page): Promise<Page>;
   /** Errors the page threw that came from our code (content scripts log with our prefix). */
   ourErrors(page: Page): string[];
   /** How many of the browser's real side panels show ours (Playwright does not list them as pages). */
@@ -111,6 +116,12 @@ export async function extensionIn(context: BrowserContext): Promise<ExtensionHar
       const page = watch(await context.newPage());
       await page.goto(`chrome-extension://${id}/${pagePath}`);
       return page;
+    },
+    async openPopup(over) {
+      const devtools = await context.newCDPSession(over);
+      const opened = context.waitForEvent('page');
+      await devtools.send('Target.createTarget', { url: `chrome-extension://${id}/popup.html`, newWindow: true });
+      return watch(await opened);
     },
     ourErrors: (page) => errors.get(page) ?? [],
     openSidePanels: () =>

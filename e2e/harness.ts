@@ -9,7 +9,11 @@ import { newTenant, type RunningService, startTestService, type TestTenant } fro
 export type { ExtensionHarness, Fixture } from './browser';
 
 export const test = base.extend<
-  { context: BrowserContext; extension: ExtensionHarness; tenant: TestTenant & { serviceUrl: string; lookups: () => number } },
+  {
+    context: BrowserContext;
+    extension: ExtensionHarness;
+    tenant: TestTenant & { serviceUrl: string } & Pick<RunningService, 'lookups' | 'lookupLog'>;
+  },
   { service: RunningService }
 >({
   // One real service per test worker; each test has a tenant of its own in it.
@@ -25,7 +29,7 @@ export const test = base.extend<
 
   tenant: async ({ service }, use) => {
     const tenant = await newTenant(service);
-    await use({ ...tenant, serviceUrl: service.url, lookups: () => service.lookups() });
+    await use({ ...tenant, serviceUrl: service.url, lookups: () => service.lookups(), lookupLog: () => service.lookupLog() });
     await tenant.end();
   },
 

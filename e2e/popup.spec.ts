@@ -2,7 +2,7 @@
 // re-sync that turns the crosses green through the sandbox integration, the CSV, and what it says
 // on a page it does not decorate.
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { expect, test } from './harness';
 
@@ -11,18 +11,10 @@ const xeroInvoice = (recordId: string): RecordRef => ({ system: 'xero', recordTy
 const ownerInvoice = (recordId: string): RecordRef => ({ system: 'procore', recordType: 'owner_invoice', projectId: '598134325548164', recordId });
 const ROWS = ['7f4b6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b', '8a5c7b3f-2d4e-4f60-9b0c-1d2e3f4a5b6c', '9b6d8c40-3e5f-4071-8c1d-2e3f4a5b6c7d', 'a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e', 'b18fae62-5071-4293-8e3f-4a5b6c7d8e9f'] as const;
 
-/** Opens the popup in a window of its own, so the list stays the active tab of its window (as when the toolbar button is clicked). */
-async function openPopup(context: BrowserContext, page: Page, extensionId: string): Promise<Page> {
-  const devtools = await context.newCDPSession(page);
-  const opened = context.waitForEvent('page');
-  await devtools.send('Target.createTarget', { url: `chrome-extension://${extensionId}/popup.html`, newWindow: true });
-  return opened;
-}
-
 const countOf = (popup: Page, label: string) => popup.locator('.counts div', { has: popup.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 
 test.describe('the toolbar popup', () => {
-  test("counts the page's rows by state, re-syncs every not-synced row, and exports the page as CSV", async ({ extension, tenant, context }) => {
+  test("counts the page's rows by state, re-syncs every not-synced row, and exports the page as CSV", async ({ extension, tenant }) => {
     await tenant.report([
       { ref: xeroInvoice(ROWS[0]), state: 'synced', counterpart: { ref: ownerInvoice('562950099171911'), number: 'PA-07' } },
       { ref: xeroInvoice(ROWS[1]), state: 'not_synced', counterpart: { ref: ownerInvoice('562950099171912'), number: 'PA-08' } },
@@ -37,7 +29,7 @@ test.describe('the toolbar popup', () => {
     const list = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
     await expect(list.locator('#row1 > [data-erp-sync-cell] .badge')).toHaveAttribute('data-state', 'not_synced');
 
-    const popup = await openPopup(context, list, extension.id);
+    const popup = await extension.openPopup(list);
     await expect(popup.getByText('Harbour View Builders (test), as “Test bookkeeper”')).toBeVisible();
     await expect(popup.getByRole('heading', { name: 'Invoices' })).toBeVisible();
     await expect(countOf(popup, 'Synced')).toHaveText('1');
@@ -77,10 +69,10 @@ test.describe('the toolbar popup', () => {
     expect(extension.ourErrors(list)).toEqual([]);
   });
 
-  test('on a page it does not decorate, says which pages it works on', async ({ extension, tenant, context }) => {
+  test('on a page it does not decorate, says which pages it works on', async ({ extension, tenant }) => {
     await extension.signIn(tenant.serviceUrl, tenant.token);
     const other = await extension.openFixture('https://example.com/', { html: '<title>Elsewhere</title><p>Not a list</p>' });
-    const popup = await openPopup(context, other, extension.id);
+    const popup = await extension.openPopup(other);
     await expect(popup.getByText('This page is not one the inspector decorates')).toBeVisible();
     await expect(popup.getByRole('listitem').filter({ hasText: 'Xero: Invoices, Bills, Account Transactions' })).toBeVisible();
   });

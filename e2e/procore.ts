@@ -32,3 +32,33 @@ export async function serveProcoreAssets(extension: ExtensionHarness, origin: st
   await extension.serve(`${origin}/assets/ag-grid-community.min.js`, { file: agGrid });
   await extension.serve(`${origin}/assets/procore-data-table.js`, 'procore/data-table.js');
 }
+
+/** One direct cost of a generated grid: its id (the grid's row id), its vendor, and where it links. */
+export interface ProcoreGridCost {
+  id: string;
+  vendor: string;
+  /** By default the cost's own page. */
+  link?: string;
+}
+
+/**
+ * A Procore tool page whose grid (Procore's data table on real AG Grid, keyed by record id) shows
+ * these direct costs; the grid's renderers show every value as text, as Procore's do.
+ */
+export function procoreGridPage(costs: ProcoreGridCost[]): string {
+  // In a script block, "<" could close it: the data is written with it escaped.
+  const data = JSON.stringify(costs).replaceAll('<', '\\u003c');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Direct Costs | Procore</title>
+    <script src="/assets/ag-grid-community.min.js"></script><script src="/assets/procore-data-table.js"></script></head>
+    <body><div id="direct-costs" style="height: 600px"></div><script>
+      window.procoreDataTable(document.getElementById('direct-costs'), {
+        label: 'Direct costs',
+        rows: ${data},
+        recordIdsAsRowIds: true,
+        columns: [
+          { field: 'vendor', headerName: 'Vendor', pinned: 'left', width: 320, link: (cost) => cost.link ?? '/${PROJECT}/project/direct_costs/' + cost.id },
+          { field: 'id', headerName: 'Cost id' },
+        ],
+      });
+    </script></body></html>`;
+}

@@ -4,14 +4,15 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { IngestRecord, PushRequest } from '../lib/contract/api';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type RecordRef, recordKey } from '../lib/contract/records';
 import { createApp } from '../server/src/app';
-import { jobs } from '../server/src/db/schema';
+import { jobs, recordEvents } from '../server/src/db/schema';
 import { startSandboxWorker } from '../server/src/sandbox-worker';
 import { type OpenDatabase, openDatabase } from '../server/src/db/connect';
 import { ingest } from '../server/src/store/ingest';
 import { queuePushes } from '../server/src/store/jobs';
+import { lockRecord } from '../server/src/store/locks';
 import { createTenant, createToken } from '../server/src/store/tenants';
 
 export interface RunningService {
@@ -19,8 +20,11 @@ export interface RunningService {
   database: OpenDatabase;
   /** How many batch look-ups the service has answered so far. */
   lookups(): number;
-  /** Each of those look-ups: when it arrived (epoch ms, as a page's performance.timeOrigin + now()) and how many references it asked for. */
-  lookupLog(): { at: number; refs: number }[];
+  /**
+   * Each of those look-ups: when it arrived (epoch ms, as a page's performance.timeOrigin + now()),
+   * how many references it asked for, and their record keys.
+   */
+  lookupLog(): { at: number; refs: number; keys: string[] }[];
   stop(): Promise<void>;
 }
 
@@ -31,17 +35,21 @@ export async function startTestService({ rateLimitPerMinute = 100_000 } = {}): P
   const database = await openDatabase({ inMemory: true });
   const app = createApp({ db: database.db, engine: database.engine, config: { rateLimitPerMinute, bodyLimitBytes: 4 << 20 } });
   let lookups = 0;
-  const lookupLog: { at: number; refs: number }[] = [];
+  const lookupLog: { at: number; refs: number; keys: string[] }[] = [];
   const countingFetch = (request: Request) => {
     if (request.method === 'POST' && new URL(request.url).pathname === '/v1/statuses/lookup') {
       lookups++;
-      const entry = { at: performance.timeOrigin + performance.now(), refs: 0 };
+      const entry = { at: performance.timeOrigin + performance.now(), refs: 0, keys: [] as string[] };
       lookupLog.push(entry);
       void request
         .clone()
         .json()
-        // A body that is not JSON is the service's to refuse (400); its count stays 0.
-        .then((body: { refs?: unknown[] }) => (entry.refs = body.refs?.length ?? 0), () => undefined);
+        .then((body: { refs?: RecordRef[] }) => {
+          entry.refs = body.refs?.length ?? 0;
+          entry.keys = body.refs?.map(recordKey) ?? [];
+        })
+        // A body that is not JSON, or not references, is the service's to refuse (400); its count stays 0.
+        .catch(() => undefined);
     }
     return app.fetch(request);
   };
@@ -52,7 +60,7 @@ export async function startTestService({ rateLimitPerMinute = 100_000 } = {}): P
     url: `http://127.0.0.1:${port}`,
     database,
     lookups: () => lookups,
-    lookupLog: () => lookupLog.map((entry) => ({ ...entry })),
+    lookupLog: () => lookupLog.map((entry) => ({ ...entry, keys: [...entry.keys] })),
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await database.close();
@@ -77,6 +85,10 @@ export interface TestTenant {
   report(records: IngestRecord[]): Promise<void>;
   /** Queues pushes as a user of the extension would. */
   push(pushes: PushRequest['pushes']): Promise<void>;
+  /** Locks a Procore record as a user of the extension would. */
+  lock(ref: RecordRef): Promise<void>;
+  /** Every push, lock and unlock asked of the tenant's records, oldest first: what users really made the service do. */
+  actions(): Promise<{ kind: string; recordKey: string }[]>;
 }
 
 export async function newTenant(service: RunningService): Promise<TestTenant> {
@@ -106,5 +118,14 @@ export async function newTenant(service: RunningService): Promise<TestTenant> {
     async push(pushes) {
       await queuePushes(db, tenant.id, 'Test bookkeeper', pushes.map((p) => ({ ...p, force: p.force ?? false })));
     },
+    async lock(ref) {
+      await lockRecord(db, tenant.id, 'Test bookkeeper', ref);
+    },
+    actions: () =>
+      db
+        .select({ kind: recordEvents.kind, recordKey: recordEvents.recordKey })
+        .from(recordEvents)
+        .where(and(eq(recordEvents.tenantId, tenant.id), inArray(recordEvents.kind, ['pushed', 'locked', 'unlocked'])))
+        .orderBy(asc(recordEvents.id)),
   };
 }

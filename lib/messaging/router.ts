@@ -1,5 +1,6 @@
 // The background's side of the protocol: checks who is calling, validates the request, runs the
-// handler and answers with a result or a serialised error. Pure, so it is unit-tested directly.
+// handler and answers with the declared result or a serialised error. Pure, so it is unit-tested
+// directly.
 import { siteOf } from '../sites';
 import { BackgroundError, serialiseError } from './errors';
 import {
@@ -76,8 +77,14 @@ export function createRouter(handlers: Handlers, extension: Extension) {
         throw new BackgroundError('invalid_request', `Invalid parameters for "${method}": ${parsed.error.message}`);
       }
       const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>;
-      const result = await handler(parsed.data, { caller, tabId: sender.tab?.id, url: sender.url ?? '' });
-      return { ok: true, result };
+      const answered = await handler(parsed.data, { caller, tabId: sender.tab?.id, url: sender.url ?? '' });
+      // Only what the protocol declares leaves the background: a field a handler adds by mistake
+      // (the token, say) is dropped here, never sent to a content script.
+      const result = spec.result.safeParse(answered);
+      if (!result.success) {
+        throw new BackgroundError('invalid_response', `The background's answer to "${method}" broke the protocol: ${result.error.message}`);
+      }
+      return { ok: true, result: result.data };
     } catch (error) {
       return { ok: false, error: serialiseError(error) };
     }
