@@ -265,7 +265,9 @@ export function mountSyncColumn(
     button.textContent = 'Sign in';
     button.title = 'Sign in to your sync-status service to see whether each record is synced';
     button.setAttribute('aria-label', `${HEADER_TEXT}: sign in to see whether each record is synced`);
-    button.addEventListener('click', () => {
+    button.addEventListener('click', (event) => {
+      // A person's click only: the page's scripts can reach this button in its open shadow root.
+      if (!event.isTrusted) return;
       callBackground('openOptions', {}).catch((error: unknown) => logError('sync-column', error, { step: 'open options' }));
     });
     shadow.append(button);
