@@ -2,22 +2,15 @@
 // re-sync that turns the crosses green through the sandbox integration, the CSV, and what it says
 // on a page it does not decorate.
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { expect, test } from './harness';
+import { openPopup } from './popup';
 
 const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
 const xeroInvoice = (recordId: string): RecordRef => ({ system: 'xero', recordType: 'invoice', recordId });
 const ownerInvoice = (recordId: string): RecordRef => ({ system: 'procore', recordType: 'owner_invoice', projectId: '598134325548164', recordId });
 const ROWS = ['7f4b6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b', '8a5c7b3f-2d4e-4f60-9b0c-1d2e3f4a5b6c', '9b6d8c40-3e5f-4071-8c1d-2e3f4a5b6c7d', 'a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e', 'b18fae62-5071-4293-8e3f-4a5b6c7d8e9f'] as const;
-
-/** Opens the popup in a window of its own, so the list stays the active tab of its window (as when the toolbar button is clicked). */
-async function openPopup(context: BrowserContext, page: Page, extensionId: string): Promise<Page> {
-  const devtools = await context.newCDPSession(page);
-  const opened = context.waitForEvent('page');
-  await devtools.send('Target.createTarget', { url: `chrome-extension://${extensionId}/popup.html`, newWindow: true });
-  return opened;
-}
 
 const countOf = (popup: Page, label: string) => popup.locator('.counts div', { has: popup.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 
