@@ -134,7 +134,9 @@ test.describe('fault matrix: the browser', () => {
       const reopened = await second.extension.openFixture(LIST, fixture);
       await expectColumnAsHeld(reopened, syncedAfterPushing(states, [queued, answerLost, whileDown]), 45_000);
       await expectPushedOnce(tenant, [queued, answerLost, whileDown]);
+      // The reopened browser sent what was unanswered and followed every push to its end itself.
       await expect.poll(async () => (await backgroundRows(second.context, 'requests')).length).toBe(0);
+      await expect.poll(async () => (await backgroundRows<{ state: string }>(second.context, 'pushes')).map((push) => push.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
       expect(second.extension.ourErrors(reopened)).toEqual([]);
     } finally {
       await browser?.close();

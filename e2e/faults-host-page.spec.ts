@@ -78,7 +78,7 @@ test.describe('fault matrix: the host page', () => {
 
   test('5,000 rows scrolled end to end: every row shows its state as it passes, each record asked about once', async ({ extension, tenant, service }) => {
     fault('5,000 rows scrolled end to end');
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const rows = 5_000;
     const states = await seedRows(tenant, rows, xeroInvoiceRef);
     await extension.signIn(tenant.serviceUrl, tenant.token);
