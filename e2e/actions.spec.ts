@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { IngestRecord } from '../lib/contract/api';
 import type { RecordRef } from '../lib/contract/records';
 import { createServer } from 'node:net';
-import { expect, test } from './harness';
+import { expect, fault, test } from './harness';
 import { newTenant, startTestService } from './service';
 import { PROJECT, serveProcoreAssets, TOOLS } from './procore';
 import { rowsShown } from './column';
@@ -86,7 +86,7 @@ test.describe('row actions', () => {
   });
 
   test('a push survives the service worker being stopped in the middle of it', async ({ extension, tenant, context }) => {
-    test.info().annotations.push({ type: 'fault', description: 'the service worker stopped during a push' });
+    fault('the service worker stopped during a push');
     await tenant.report(xeroList);
     await extension.signIn(tenant.serviceUrl, tenant.token);
     const page = await openXeroList(extension);
@@ -109,7 +109,7 @@ test.describe('row actions', () => {
   });
 
   test('two tabs on the same list agree: a push from one turns both green', async ({ extension, tenant }) => {
-    test.info().annotations.push({ type: 'fault', description: 'two tabs on the same list' });
+    fault('two tabs on the same list');
     await tenant.report(xeroList);
     tenant.runIntegration();
     await extension.signIn(tenant.serviceUrl, tenant.token);

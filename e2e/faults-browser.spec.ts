@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { extensionIn, launchWithExtension } from './browser';
 import { expectColumnAsHeld } from './column';
-import { expect, test } from './harness';
+import { expect, fault, test } from './harness';
 import { openPopup } from './popup';
 import { type RowState, seedRows } from './row-states';
 import type { TestTenant } from './service';
@@ -21,7 +21,6 @@ const LIST = `https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=I
 const fixture = { html: xeroListOf(ROWS) };
 
 const invoice = (recordId: string): RecordRef => ({ system: 'xero', recordType: 'invoice', recordId });
-const fault = (description: string) => test.info().annotations.push({ type: 'fault', description });
 
 /** The rows a re-sync offers to push: not synced or failed. */
 const pushable = (states: Record<string, RowState>) => Object.keys(states).filter((id) => states[id] === 'not_synced' || states[id] === 'failed');

@@ -4,7 +4,7 @@
 // service asked about each record at most once (what is known is not asked again).
 import type { RecordRef } from '../lib/contract/records';
 import { expectColumnAsHeld, rowsShown } from './column';
-import { expect, test } from './harness';
+import { expect, fault, test } from './harness';
 import { seedRows } from './row-states';
 import type { RunningService } from './service';
 import { xeroInvoiceRef, xeroListOf } from './xero';
@@ -14,8 +14,6 @@ const xeroList = (rows: number) => `https://go.xero.com/AccountsReceivable/Searc
 const ZOHO = `https://books.zoho.com/app/${ZOHO_ORGANIZATION}`;
 /** The invoice in row i of the Zoho Books fixture's invoice list. */
 const zohoInvoiceRef = (i: number): RecordRef => ({ system: 'zoho_books', recordType: 'invoice', organizationId: ZOHO_ORGANIZATION, recordId: String(5254962000000234567n + BigInt(i)) });
-
-const fault = (description: string) => test.info().annotations.push({ type: 'fault', description });
 
 /** How many records the service was asked about since a point in its look-up log. */
 const recordsAskedSince = (service: RunningService, since: number) => service.lookupLog().slice(since).reduce((sum, lookup) => sum + lookup.refs, 0);
@@ -36,7 +34,7 @@ test.describe('fault matrix: the host page', () => {
       const table = document.querySelector('table.standard') as HTMLTableElement;
       for (let i = 0; i < 100; i++) {
         table.replaceChild(document.importNode(rendered, true), table.tBodies[0] as HTMLTableSectionElement);
-        // Most land a frame apart; every third comes in the same frame as the one before.
+        // Most land a frame apart, some two in one frame.
         if (i % 3 !== 2) await new Promise(requestAnimationFrame);
       }
     }, xeroListOf(rows));
@@ -59,7 +57,7 @@ test.describe('fault matrix: the host page', () => {
     await page.evaluate(async () => {
       for (let i = 1; i <= 50; i++) {
         location.hash = i % 2 === 1 ? '#/bills' : '#/invoices';
-        // Most a frame apart, every fifth in the same frame as the one before.
+        // Most a frame apart, some two in one frame.
         if (i % 5 !== 0) await new Promise(requestAnimationFrame);
       }
     });
