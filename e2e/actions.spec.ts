@@ -5,9 +5,11 @@ import type { Page } from '@playwright/test';
 import type { IngestRecord } from '../lib/contract/api';
 import type { RecordRef } from '../lib/contract/records';
 import { createServer } from 'node:net';
-import { expect, test } from './harness';
+import { expect, fault, test } from './harness';
 import { newTenant, startTestService } from './service';
 import { PROJECT, serveProcoreAssets, TOOLS } from './procore';
+import { rowsShown } from './column';
+import { backgroundRows, stopServiceWorker } from './service-worker';
 
 const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
 const ROW = {
@@ -40,6 +42,10 @@ const xeroList: IngestRecord[] = [
     },
   },
 ];
+
+/** Each row of the fixture, in order, once the not-synced one was pushed: one cell, in the state the service holds. */
+const AFTER_THE_PUSH = ['synced', 'synced', 'failed', 'unknown', 'unknown'].map((state) => ({ cells: 1, state }));
+const cellsAndStates = async (page: Page) => (await rowsShown(page)).map(({ cells, state }) => ({ cells, state }));
 
 const cellOf = (page: Page, id: string) => page.locator(`tr[data-id="${id}"] > [data-erp-sync-cell]`);
 const badgeOf = (page: Page, id: string) => cellOf(page, id).locator('.badge');
@@ -80,6 +86,7 @@ test.describe('row actions', () => {
   });
 
   test('a push survives the service worker being stopped in the middle of it', async ({ extension, tenant, context }) => {
+    fault('the service worker stopped during a push');
     await tenant.report(xeroList);
     await extension.signIn(tenant.serviceUrl, tenant.token);
     const page = await openXeroList(extension);
@@ -88,36 +95,21 @@ test.describe('row actions', () => {
     // The push is queued; the integration is not running yet, so it cannot end before the stop.
     await expect.poll(async () => (await tenant.jobsOf(xeroInvoice(ROW.notSynced))).length).toBe(1);
 
-    // DevTools stops the extension's workers from a session on one of the extension's own pages.
-    const devtools = await context.newCDPSession(await extension.openExtensionPage('manifest.json'));
-    const workerStates: string[] = [];
-    devtools.on('ServiceWorker.workerVersionUpdated', ({ versions }) => workerStates.push(...versions.map((v) => v.runningStatus)));
-    await devtools.send('ServiceWorker.enable');
-    await devtools.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => workerStates.includes('stopped')).toBe(true);
     // The page's update port closed with the worker; opening it again starts a new worker, which
     // picks the open push up from its database.
-    await expect.poll(() => workerStates.slice(workerStates.lastIndexOf('stopped')).includes('running'), { timeout: 10_000 }).toBe(true);
+    const stopped = await stopServiceWorker(context, extension);
+    await stopped.restarted();
     tenant.runIntegration();
     await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
     // The new worker itself followed it to its end (not only the change feed): its database says so.
-    const trackedPushes = async () =>
-      (await context.serviceWorkers().at(-1)?.evaluate(
-        () =>
-          new Promise<string[]>((resolve, reject) => {
-            const open = indexedDB.open('erp-sync-inspector');
-            open.onerror = () => reject(new Error(String(open.error)));
-            open.onsuccess = () => {
-              const all = open.result.transaction('pushes').objectStore('pushes').getAll();
-              all.onsuccess = () => resolve((all.result as { state: string }[]).map((push) => push.state));
-            };
-          }),
-      )) ?? [];
-    await expect.poll(trackedPushes).toEqual(['succeeded']);
+    await expect.poll(async () => (await backgroundRows<{ state: string }>(context, 'pushes')).map((push) => push.state)).toEqual(['succeeded']);
+    expect((await tenant.jobsOf(xeroInvoice(ROW.notSynced))).map((job) => job.state)).toEqual(['succeeded']);
+    await expect.poll(() => cellsAndStates(page)).toEqual(AFTER_THE_PUSH);
     expect(extension.ourErrors(page)).toEqual([]);
   });
 
   test('two tabs on the same list agree: a push from one turns both green', async ({ extension, tenant }) => {
+    fault('two tabs on the same list');
     await tenant.report(xeroList);
     tenant.runIntegration();
     await extension.signIn(tenant.serviceUrl, tenant.token);
@@ -128,6 +120,12 @@ test.describe('row actions', () => {
     await expect(badgeOf(second, ROW.notSynced)).toHaveAttribute('data-state', 'pending', { timeout: 5_000 });
     await expect(badgeOf(first, ROW.notSynced)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
     await expect(badgeOf(second, ROW.notSynced)).toHaveAttribute('data-state', 'synced', { timeout: 5_000 });
+    // One push reached the service, and both tabs show every row as it holds it, once.
+    expect((await tenant.jobsOf(xeroInvoice(ROW.notSynced))).map((job) => job.state)).toEqual(['succeeded']);
+    for (const page of [first, second]) {
+      await expect.poll(() => cellsAndStates(page)).toEqual(AFTER_THE_PUSH);
+      expect(extension.ourErrors(page)).toEqual([]);
+    }
   });
 
   test('lock and unlock a Procore invoice, with a reason, from its row', async ({ extension, tenant }) => {

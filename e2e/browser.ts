@@ -21,9 +21,20 @@ const contentTypes: Record<string, string> = {
 /**
  * Chromium with the extension loaded; headless unless asked (the demo with a display). A caller
  * that stops it itself on Ctrl-C says so: Playwright's own handler would end the whole process.
+ * `profileDir`: a user profile kept across launches (by default a fresh one, thrown away on close).
  */
-export function launchWithExtension({ executablePath, headless = true, ownSignals = false }: { executablePath: string | undefined; headless?: boolean; ownSignals?: boolean }): Promise<BrowserContext> {
-  return chromium.launchPersistentContext('', {
+export function launchWithExtension({
+  executablePath,
+  headless = true,
+  ownSignals = false,
+  profileDir = '',
+}: {
+  executablePath: string | undefined;
+  headless?: boolean;
+  ownSignals?: boolean;
+  profileDir?: string;
+}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless,
     handleSIGINT: !ownSignals,

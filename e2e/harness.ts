@@ -46,3 +46,6 @@ export const test = base.extend<
 });
 
 export { expect };
+
+/** Tags the running test as a row of issue 9's fault matrix, in plain words: the report counts them. */
+export const fault = (description: string) => test.info().annotations.push({ type: 'fault', description });

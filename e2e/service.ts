@@ -1,6 +1,7 @@
 // The real sync-status service for browser tests: the same app as `npm run server`, served over
 // HTTP on a free loopback port with a fresh embedded database per test worker. Each test gets
 // its own tenant (tenants never see each other), seeded through the service's own code.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { IngestRecord, PushRequest } from '../lib/contract/api';
@@ -25,7 +26,24 @@ export interface RunningService {
    * how many references it asked for, and their record keys.
    */
   lookupLog(): { at: number; refs: number; keys: string[] }[];
+  /**
+   * Holds every request to this path at the door, read but not handled, until released (each is
+   * then handled as if it had just arrived) or dropped (never handled, as if lost on the way): a
+   * slow or lossy network at the moment a test chooses.
+   */
+  hold(pathname: string): HeldRequests;
+  /** Goes down: its port refuses connections and open ones are cut. Its data stays. */
+  goDown(): Promise<void>;
+  /** Comes back on the same address. */
+  comeBack(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface HeldRequests {
+  /** How many have arrived and are held. */
+  arrived(): number;
+  release(): void;
+  drop(): void;
 }
 
 /** How long the sandbox integration takes over a push: long enough to see it pending. */
@@ -53,7 +71,17 @@ export async function startTestService({ rateLimitPerMinute = 100_000 } = {}): P
     }
     return app.fetch(request);
   };
-  const server = serve({ fetch: countingFetch, port: 0, hostname: '127.0.0.1' });
+  const held = new Map<string, { count: number; outcome: Promise<'release' | 'drop'> }>();
+  const door = async (request: Request) => {
+    const hold = held.get(new URL(request.url).pathname);
+    if (!hold) return countingFetch(request);
+    // Read now: the client may be gone by the time it is answered, as after a cut connection.
+    const body = request.method === 'GET' ? undefined : await request.arrayBuffer();
+    hold.count++;
+    if ((await hold.outcome) === 'drop') return new Response(null, { status: 503 });
+    return countingFetch(new Request(request.url, { method: request.method, headers: request.headers, body }));
+  };
+  const server = serve({ fetch: door, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -61,6 +89,26 @@ export async function startTestService({ rateLimitPerMinute = 100_000 } = {}): P
     database,
     lookups: () => lookups,
     lookupLog: () => lookupLog.map((entry) => ({ ...entry, keys: [...entry.keys] })),
+    hold(pathname) {
+      let decide!: (outcome: 'release' | 'drop') => void;
+      const hold = { count: 0, outcome: new Promise<'release' | 'drop'>((resolve) => (decide = resolve)) };
+      held.set(pathname, hold);
+      // The first decision stands: a later release (a test's clean-up) changes nothing.
+      const end = (outcome: 'release' | 'drop') => {
+        if (held.get(pathname) === hold) held.delete(pathname);
+        decide(outcome);
+      };
+      return { arrived: () => hold.count, release: () => end('release'), drop: () => end('drop') };
+    },
+    async goDown() {
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await closed;
+    },
+    async comeBack() {
+      server.listen(port, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+    },
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await database.close();
