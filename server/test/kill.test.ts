@@ -1,6 +1,8 @@
 // Issue 9's fault matrix, the service's own row: the service process killed (SIGKILL) in the middle
 // of a batch ingestion and in the middle of job completions, then started again on the same data.
 // Nothing may be half-written, and every push job must end exactly once.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INGEST_ITEMS } from '../../lib/contract/api';
@@ -97,7 +99,8 @@ const succeededWith = (n: number, worker: string) => ({
   counterpart: { ref: xeroBill(), number: `BILL-${worker}-${n}` },
 });
 
-// The engines run side by side (each test waits on restarts and leases); one engine's tests take turns.
+// The engines run side by side, and beside the next suite (each test waits on restarts and leases);
+// one engine's tests take turns.
 describe.concurrent.each(engines)('fault matrix: the service process killed (SIGKILL) on %s', (engine) => {
   let location: DatabaseLocation;
   let env: Record<string, string>;
@@ -286,5 +289,21 @@ describe.concurrent.each(engines)('fault matrix: the service process killed (SIG
     }
     expect(retried, 'at least one completion was cut off before it was written').toBeGreaterThan(0);
     await stopServiceProcess(service.child, 'SIGTERM');
+  });
+});
+
+describe.concurrent('fault matrix: the service process killed (SIGKILL), then its process id taken by another process', () => {
+  it('starts again on the embedded database: the folder lock it left is recognised as stale', async () => {
+    const dataDir = tempDataDir();
+    const crashed = await startServiceProcess({ DATA_DIR: dataDir });
+    await stopServiceProcess(crashed.child, 'SIGKILL');
+    // Process ids are reused (32,768 of them by default on Linux, fewer still in a container): the
+    // dead service's id may belong to any live process by now. This test's own process stands in.
+    const lockFile = path.join(dataDir, 'service.lock');
+    const left = readFileSync(lockFile, 'utf8');
+    writeFileSync(lockFile, left.replace(String(crashed.child.pid), String(process.pid)));
+    const restarted = await startServiceProcess({ DATA_DIR: dataDir });
+    expect((await fetch(`${restarted.url}/healthz`)).status).toBe(200);
+    await stopServiceProcess(restarted.child, 'SIGTERM');
   });
 });
