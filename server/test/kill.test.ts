@@ -10,7 +10,7 @@ import type { RecordRef } from '../../lib/contract/records';
 import { type Database, type DatabaseLocation, openDatabase, queryRows } from '../src/db/connect';
 import { apiClient, type Client, createTestTenant, engines } from './harness';
 import { key, procoreCost, xeroBill } from './refs';
-import { type ServiceProcess, startServiceProcess, stopServiceProcess, tempDataDir } from './service-process';
+import { RESTARTS_TIMEOUT, type ServiceProcess, startServiceProcess, stopServiceProcess, tempDataDir } from './service-process';
 
 const BATCH = MAX_INGEST_ITEMS;
 /** When the process is killed, as fractions of how long a report of as many new records took. */
@@ -144,7 +144,7 @@ describe.concurrent.each(engines)('fault matrix: the service process killed (SIG
     if (service) await stopServiceProcess(service.child, 'SIGKILL');
   });
 
-  it.sequential('keeps a batch ingestion killed midway all or nothing, and stores it once when sent again', { timeout: 240_000 }, async () => {
+  it.sequential('keeps a batch ingestion killed midway all or nothing, and stores it once when sent again', { timeout: 2 * RESTARTS_TIMEOUT }, async () => {
     await start();
     let cutOff = 0;
     for (const [i, fraction] of INGESTION_KILL_POINTS.entries()) {
@@ -211,7 +211,7 @@ describe.concurrent.each(engines)('fault matrix: the service process killed (SIG
     });
   });
 
-  it.sequential('ends every job exactly once when killed amid completions: the finished stay finished, the others come back when their lease runs out', { timeout: 240_000 }, async () => {
+  it.sequential('ends every job exactly once when killed amid completions: the finished stay finished, the others come back when their lease runs out', { timeout: 2 * RESTARTS_TIMEOUT }, async () => {
     await start();
     let retried = 0;
     for (const [i, killAfter] of COMPLETION_KILL_POINTS.entries()) {
@@ -293,7 +293,7 @@ describe.concurrent.each(engines)('fault matrix: the service process killed (SIG
 });
 
 describe.concurrent('fault matrix: the service process killed (SIGKILL), then its process id taken by another process', () => {
-  it('starts again on the embedded database: the folder lock it left is recognised as stale', async () => {
+  it('starts again on the embedded database: the folder lock it left is recognised as stale', { timeout: RESTARTS_TIMEOUT }, async () => {
     const dataDir = tempDataDir();
     const crashed = await startServiceProcess({ DATA_DIR: dataDir });
     await stopServiceProcess(crashed.child, 'SIGKILL');

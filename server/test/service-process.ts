@@ -13,6 +13,9 @@ export interface ServiceProcess {
   output(): string;
 }
 
+/** For a test that starts the service more than once: each start takes seconds on a busy machine. */
+export const RESTARTS_TIMEOUT = 120_000;
+
 const running = new Set<ChildProcess>();
 
 export function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {

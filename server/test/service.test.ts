@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clientTypesFrom } from '../client/generate';
 import { syncStatusClient } from '../client/index';
 import { procoreCost, xeroBill } from './refs';
-import { killServiceProcesses, root, startServiceProcess as start, stopServiceProcess, tempDataDir } from './service-process';
+import { killServiceProcesses, RESTARTS_TIMEOUT, root, startServiceProcess as start, stopServiceProcess, tempDataDir } from './service-process';
 
 afterEach(killServiceProcesses);
 
@@ -22,7 +22,7 @@ function createTenantWithToken(env: Record<string, string>) {
   return output.match(/: (sst_\S+)/)?.[1] as string;
 }
 
-describe('the service process on its embedded database', () => {
+describe('the service process on its embedded database', { timeout: RESTARTS_TIMEOUT }, () => {
   it('answers /healthz, serves its OpenAPI document and docs, and the committed client matches it', async () => {
     const { url } = await start({ DATA_DIR: tempDataDir() });
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: 'ok', engine: 'pglite' });
