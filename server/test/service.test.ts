@@ -1,43 +1,15 @@
 // The service as users run it: a separate process started by the same entry point as
 // `npm run server`, configured by environment, talked to over HTTP.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientTypesFrom } from '../client/generate';
 import { syncStatusClient } from '../client/index';
 import { procoreCost, xeroBill } from './refs';
+import { killServiceProcesses, RESTARTS_TIMEOUT, root, startServiceProcess as start, stopServiceProcess, tempDataDir } from './service-process';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const running: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const child of running.splice(0)) child.kill('SIGKILL');
-});
-
-function start(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: { ...process.env, PORT: '0', ...env } });
-  running.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The service did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = output.match(/listening on (http:\/\/\S+)/)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ url, child, output: () => output });
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The service exited with ${code}:\n${output}`));
-    });
-  });
-}
+afterEach(killServiceProcesses);
 
 function admin(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -50,9 +22,7 @@ function createTenantWithToken(env: Record<string, string>) {
   return output.match(/: (sst_\S+)/)?.[1] as string;
 }
 
-const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'sync-status-'));
-
-describe('the service process on its embedded database', () => {
+describe('the service process on its embedded database', { timeout: RESTARTS_TIMEOUT }, () => {
   it('answers /healthz, serves its OpenAPI document and docs, and the committed client matches it', async () => {
     const { url } = await start({ DATA_DIR: tempDataDir() });
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: 'ok', engine: 'pglite' });
@@ -72,8 +42,7 @@ describe('the service process on its embedded database', () => {
     const dataDir = tempDataDir();
     const first = await start({ DATA_DIR: dataDir });
     await expect(start({ DATA_DIR: dataDir })).rejects.toThrow(/Another sync-status service \(process \d+\) is using/);
-    first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
+    await stopServiceProcess(first.child, 'SIGKILL');
     const second = await start({ DATA_DIR: dataDir });
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
   });
