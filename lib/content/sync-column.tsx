@@ -87,6 +87,7 @@ export function mountSyncColumn(
   let scrolled = false;
   /** The row that last set off a reading ahead, to tell scrolling down from scrolling up. */
   let lastAskedFrom = -1;
+  let readingAhead = false;
 
   const guarded = (work: () => void) => {
     if (disposed) return;
@@ -118,20 +119,64 @@ export function mountSyncColumn(
 
   /**
    * Asks, with the rows that just came near the screen, for the rows after them in the way the user
-   * scrolls, up to one look-up's worth: they are known by the time they are scrolled to.
+   * scrolls, up to one look-up's worth: they are known by the time they are scrolled to. Read in
+   * slices between the host's frames; the store holds the question until the last, so all go in
+   * one look-up.
    */
   function readAhead(askedRows: Element[]) {
+    // One at a time: rows asked meanwhile join the question it holds.
+    if (readingAhead) return;
+    readingAhead = true;
     const indexes = askedRows.map((row) => rowIndex.get(row) ?? -1);
     const down = Math.max(...indexes) >= lastAskedFrom;
     let at = down ? Math.max(...indexes) : Math.min(...indexes);
     lastAskedFrom = at;
     const step = down ? 1 : -1;
-    for (let more = MAX_REFS_PER_LOOKUP - askedRows.length; more > 0 && at >= 0 && at < tableRows.length; ) {
-      at += step;
-      const row = tableRows[at];
-      const record = row && recordOf(row);
-      if (record && store.want(record.ref)) more--;
+    let more = MAX_REFS_PER_LOOKUP - askedRows.length;
+    const release = store.hold();
+    const readSome = () => {
+      try {
+        const started = performance.now();
+        while (!disposed && more > 0 && at + step >= 0 && at + step < tableRows.length) {
+          if (performance.now() - started > SLICE_MS) {
+            requestAnimationFrame(readSome);
+            return;
+          }
+          at += step;
+          const record = recordOf(tableRows[at] as Element);
+          if (record && store.want(record.ref)) more--;
+        }
+      } catch (error) {
+        logError('sync-column', error, { page: page.kind, step: 'read ahead' });
+      }
+      readingAhead = false;
+      release();
+    };
+    readSome();
+  }
+
+  /** Table rows that came near the screen, to be given their cells in the next slices. */
+  const comingNear = new Set<Element>();
+  let showing = 0;
+
+  /** Gives the rows that came near the screen their cells, drawn, in slices between the host's frames. */
+  function showComingRows() {
+    showing = 0;
+    const started = performance.now();
+    const asked: Element[] = [];
+    for (const row of comingNear) {
+      if (performance.now() - started > SLICE_MS) {
+        showing = requestAnimationFrame(() => guarded(showComingRows));
+        break;
+      }
+      comingNear.delete(row);
+      if (!tableLayout || !row.isConnected) continue;
+      const cell = readRow(row, tableLayout, false);
+      if (!cell) continue;
+      if (store.want(cell.ref)) asked.push(row);
+      if (!cell.root) draw(cell);
     }
+    if (scrolled && asked.length > 0) readAhead(asked);
   }
 
   /**
@@ -142,22 +187,19 @@ export function mountSyncColumn(
   const visibility = new IntersectionObserver(
     (entries) =>
       guarded(() => {
-        const asked: Element[] = [];
         for (const { target: row, isIntersecting } of entries) {
-          if (!tableLayout || !row.isConnected || !watchedRows.has(row)) continue;
+          if (!watchedRows.has(row)) continue;
           if (isIntersecting) {
-            const cell = readRow(row, tableLayout, false);
-            if (!cell) continue;
-            if (store.want(cell.ref)) asked.push(row);
-            if (!cell.root) draw(cell);
-          } else {
-            const cell = cellOfRow(row);
-            // Scrolled far away: its drawing goes (memory stays flat on long lists), its status stays known.
-            cell?.root?.unmount();
-            if (cell) cell.root = null;
+            comingNear.add(row);
+            continue;
           }
+          comingNear.delete(row);
+          const cell = cellOfRow(row);
+          // Scrolled far away: its drawing goes (memory stays flat on long lists), its status stays known.
+          cell?.root?.unmount();
+          if (cell) cell.root = null;
         }
-        if (scrolled && asked.length > 0) readAhead(asked);
+        if (comingNear.size > 0 && !showing) showComingRows();
       }),
     { rootMargin: `${AHEAD_PX}px 0px` },
   );
@@ -465,6 +507,7 @@ export function mountSyncColumn(
     releaseQuestions?.();
     doc.removeEventListener('scroll', noteScroll, { capture: true });
     cancelAnimationFrame(continuation);
+    cancelAnimationFrame(showing);
     observer.disconnect();
     visibility.disconnect();
     for (const cell of cells.values()) cell.root?.unmount();
