@@ -1,55 +1,12 @@
 // Row actions against the real service and its sandbox integration: re-sync from a red cross to a
 // green tick, a push that fails with its reason, lock and unlock, the view arrow of every record
 // type, a push that outlives the service worker, two tabs that agree, and the error states.
-import type { Page } from '@playwright/test';
-import type { IngestRecord } from '../lib/contract/api';
 import type { RecordRef } from '../lib/contract/records';
 import { createServer } from 'node:net';
 import { expect, test } from './harness';
 import { newTenant, startTestService } from './service';
 import { PROJECT, serveProcoreAssets, TOOLS } from './procore';
-
-const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
-const ROW = {
-  synced: '7f4b6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
-  notSynced: '8a5c7b3f-2d4e-4f60-9b0c-1d2e3f4a5b6c',
-  blocked: '9b6d8c40-3e5f-4071-8c1d-2e3f4a5b6c7d',
-} as const;
-
-const xeroInvoice = (recordId: string): RecordRef => ({ system: 'xero', recordType: 'invoice', recordId });
-const ownerInvoice = (n: number): RecordRef => ({
-  system: 'procore',
-  recordType: 'owner_invoice',
-  projectId: PROJECT,
-  contractId: '562949953443325',
-  recordId: String(562950099171911n + BigInt(n)),
-});
-
-/** The Xero classic list's states: one synced, one not synced (its counterpart known), one blocked by an unmapped customer. */
-const xeroList: IngestRecord[] = [
-  { ref: xeroInvoice(ROW.synced), state: 'synced', counterpart: { ref: ownerInvoice(0), number: 'PA-07' } },
-  { ref: xeroInvoice(ROW.notSynced), state: 'not_synced', counterpart: { ref: ownerInvoice(1), number: 'PA-08' } },
-  {
-    ref: xeroInvoice(ROW.blocked),
-    state: 'failed',
-    error: {
-      code: 'customer_not_mapped',
-      message: 'The customer Northside Medical Centre is not mapped to a Procore owner.',
-      hint: 'Map the customer in the integration settings, then re-sync.',
-      blockedBy: { kind: 'customer', name: 'Northside Medical Centre' },
-    },
-  },
-];
-
-const cellOf = (page: Page, id: string) => page.locator(`tr[data-id="${id}"] > [data-erp-sync-cell]`);
-const badgeOf = (page: Page, id: string) => cellOf(page, id).locator('.badge');
-
-/** Opens the Xero list once a row shows the state it was given (the not-synced one, unless said). */
-async function openXeroList(extension: { openFixture(url: string, file: string): Promise<Page> }, row: string = ROW.notSynced, state = 'not_synced') {
-  const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
-  await expect(badgeOf(page, row)).toHaveAttribute('data-state', state);
-  return page;
-}
+import { badgeOf, cellOf, openXeroList, ownerInvoice, ROW, XERO_INVOICES, xeroInvoice, xeroList } from './xero';
 
 test.describe('row actions', () => {
   test('re-sync turns a red cross green; a blocked push fails again with its reason; no re-sync where it makes no sense', async ({ extension, tenant }) => {
@@ -101,19 +58,7 @@ test.describe('row actions', () => {
     tenant.runIntegration();
     await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
     // The new worker itself followed it to its end (not only the change feed): its database says so.
-    const trackedPushes = async () =>
-      (await context.serviceWorkers().at(-1)?.evaluate(
-        () =>
-          new Promise<string[]>((resolve, reject) => {
-            const open = indexedDB.open('erp-sync-inspector');
-            open.onerror = () => reject(new Error(String(open.error)));
-            open.onsuccess = () => {
-              const all = open.result.transaction('pushes').objectStore('pushes').getAll();
-              all.onsuccess = () => resolve((all.result as { state: string }[]).map((push) => push.state));
-            };
-          }),
-      )) ?? [];
-    await expect.poll(trackedPushes).toEqual(['succeeded']);
+    await expect.poll(async () => (await extension.stored<{ state: string }>('pushes')).map((push) => push.state)).toEqual(['succeeded']);
     expect(extension.ourErrors(page)).toEqual([]);
   });
 
