@@ -29,20 +29,23 @@ export const ownerInvoice = (n: number): RecordRef => ({
   recordId: String(562950099171911n + BigInt(n)),
 });
 
+/** The invoice whose push fails: its customer is not mapped. */
+export const blockedInvoice: IngestRecord = {
+  ref: xeroInvoice(ROW.blocked),
+  state: 'failed',
+  error: {
+    code: 'customer_not_mapped',
+    message: 'The customer Northside Medical Centre is not mapped to a Procore owner.',
+    hint: 'Map the customer in the integration settings, then re-sync.',
+    blockedBy: { kind: 'customer', name: 'Northside Medical Centre' },
+  },
+};
+
 /** The Xero classic list's states: one synced, one not synced (its counterpart known), one blocked by an unmapped customer. */
 export const xeroList: IngestRecord[] = [
   { ref: xeroInvoice(ROW.synced), state: 'synced', counterpart: { ref: ownerInvoice(0), number: 'PA-07' } },
   { ref: xeroInvoice(ROW.notSynced), state: 'not_synced', counterpart: { ref: ownerInvoice(1), number: 'PA-08' } },
-  {
-    ref: xeroInvoice(ROW.blocked),
-    state: 'failed',
-    error: {
-      code: 'customer_not_mapped',
-      message: 'The customer Northside Medical Centre is not mapped to a Procore owner.',
-      hint: 'Map the customer in the integration settings, then re-sync.',
-      blockedBy: { kind: 'customer', name: 'Northside Medical Centre' },
-    },
-  },
+  blockedInvoice,
 ];
 
 export const cellOf = (page: Page, id: string) => page.locator(`tr[data-id="${id}"] > [data-erp-sync-cell]`);
