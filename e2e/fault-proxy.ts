@@ -45,8 +45,8 @@ export interface ReceivedRequest {
 
 export interface FaultProxy {
   url: string;
-  /** From now on, requests to paths matching `only` (every path by default) meet this fault. */
-  set(fault: Fault, only?: RegExp): Promise<void>;
+  /** From now on, every request meets this fault. */
+  set(fault: Fault): Promise<void>;
   /** Every request received so far (preflights left out: the browser's, not the extension's). */
   received(): ReceivedRequest[];
   stop(): Promise<void>;
@@ -57,7 +57,6 @@ const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-header
 
 export async function startFaultProxy(serviceUrl: string): Promise<FaultProxy> {
   let fault: Fault = { kind: 'none' };
-  let only = /./;
   const received: ReceivedRequest[] = [];
 
   async function passOn(request: IncomingMessage, body: Buffer, response: ServerResponse, holdMs: number) {
@@ -81,7 +80,7 @@ export async function startFaultProxy(serviceUrl: string): Promise<FaultProxy> {
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = new URL(request.url ?? '/', 'http://proxy').pathname;
-    const current = only.test(path) ? fault : ({ kind: 'none' } as const);
+    const current = fault; // as it was when the request came, whatever a test sets meanwhile
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -122,11 +121,10 @@ export async function startFaultProxy(serviceUrl: string): Promise<FaultProxy> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    async set(next, paths = /./) {
+    async set(next) {
       if (next.kind === 'down') await close();
       else if (!server.listening) await listen(port);
       fault = next;
-      only = paths;
     },
     received: () => received.map((entry) => ({ ...entry })),
     stop: close,
