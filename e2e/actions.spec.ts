@@ -1,61 +1,18 @@
 // Row actions against the real service and its sandbox integration: re-sync from a red cross to a
 // green tick, a push that fails with its reason, lock and unlock, the view arrow of every record
-// type, a push that outlives the service worker, two tabs that agree, and the error states.
-import type { Page } from '@playwright/test';
-import type { IngestRecord } from '../lib/contract/api';
+// type, a push that outlives the service worker, two tabs that agree, and what a cell says when
+// the service refuses. What it says when the service fails is in faults-service.spec.ts.
 import type { RecordRef } from '../lib/contract/records';
-import { createServer } from 'node:net';
-import { expect, fault, test } from './harness';
-import { newTenant, startTestService } from './service';
-import { PROJECT, serveProcoreAssets, TOOLS } from './procore';
+import type { Page } from '@playwright/test';
 import { rowsShown } from './column';
-import { backgroundRows, stopServiceWorker } from './service-worker';
-
-const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
-const ROW = {
-  synced: '7f4b6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
-  notSynced: '8a5c7b3f-2d4e-4f60-9b0c-1d2e3f4a5b6c',
-  blocked: '9b6d8c40-3e5f-4071-8c1d-2e3f4a5b6c7d',
-} as const;
-
-const xeroInvoice = (recordId: string): RecordRef => ({ system: 'xero', recordType: 'invoice', recordId });
-const ownerInvoice = (n: number): RecordRef => ({
-  system: 'procore',
-  recordType: 'owner_invoice',
-  projectId: PROJECT,
-  contractId: '562949953443325',
-  recordId: String(562950099171911n + BigInt(n)),
-});
-
-/** The Xero classic list's states: one synced, one not synced (its counterpart known), one blocked by an unmapped customer. */
-const xeroList: IngestRecord[] = [
-  { ref: xeroInvoice(ROW.synced), state: 'synced', counterpart: { ref: ownerInvoice(0), number: 'PA-07' } },
-  { ref: xeroInvoice(ROW.notSynced), state: 'not_synced', counterpart: { ref: ownerInvoice(1), number: 'PA-08' } },
-  {
-    ref: xeroInvoice(ROW.blocked),
-    state: 'failed',
-    error: {
-      code: 'customer_not_mapped',
-      message: 'The customer Northside Medical Centre is not mapped to a Procore owner.',
-      hint: 'Map the customer in the integration settings, then re-sync.',
-      blockedBy: { kind: 'customer', name: 'Northside Medical Centre' },
-    },
-  },
-];
+import { expect, fault, test } from './harness';
+import { PROJECT, serveProcoreAssets, TOOLS } from './procore';
+import { stopServiceWorker } from './service-worker';
+import { badgeOf, cellOf, openXeroList, ownerInvoice, ROW, XERO_INVOICES, xeroInvoice, xeroList } from './xero';
 
 /** Each row of the fixture, in order, once the not-synced one was pushed: one cell, in the state the service holds. */
 const AFTER_THE_PUSH = ['synced', 'synced', 'failed', 'unknown', 'unknown'].map((state) => ({ cells: 1, state }));
 const cellsAndStates = async (page: Page) => (await rowsShown(page)).map(({ cells, state }) => ({ cells, state }));
-
-const cellOf = (page: Page, id: string) => page.locator(`tr[data-id="${id}"] > [data-erp-sync-cell]`);
-const badgeOf = (page: Page, id: string) => cellOf(page, id).locator('.badge');
-
-/** Opens the Xero list once a row shows the state it was given (the not-synced one, unless said). */
-async function openXeroList(extension: { openFixture(url: string, file: string): Promise<Page> }, row: string = ROW.notSynced, state = 'not_synced') {
-  const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
-  await expect(badgeOf(page, row)).toHaveAttribute('data-state', state);
-  return page;
-}
 
 test.describe('row actions', () => {
   test('re-sync turns a red cross green; a blocked push fails again with its reason; no re-sync where it makes no sense', async ({ extension, tenant }) => {
@@ -102,7 +59,7 @@ test.describe('row actions', () => {
     tenant.runIntegration();
     await expect(badgeOf(page, ROW.notSynced)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
     // The new worker itself followed it to its end (not only the change feed): its database says so.
-    await expect.poll(async () => (await backgroundRows<{ state: string }>(context, 'pushes')).map((push) => push.state)).toEqual(['succeeded']);
+    await expect.poll(async () => (await extension.stored<{ state: string }>('pushes')).map((push) => push.state)).toEqual(['succeeded']);
     expect((await tenant.jobsOf(xeroInvoice(ROW.notSynced))).map((job) => job.state)).toEqual(['succeeded']);
     await expect.poll(() => cellsAndStates(page)).toEqual(AFTER_THE_PUSH);
     expect(extension.ourErrors(page)).toEqual([]);
@@ -230,50 +187,10 @@ test.describe('row actions', () => {
   });
 });
 
-test.describe('what a cell says when the service cannot answer', () => {
-  test('rate limited (and when it will ask again), failing with HTTP 500, and too slow', async ({ extension }) => {
-    test.setTimeout(60_000);
-    const expectSaid = async (serviceUrl: string, token: string, said: RegExp) => {
-      await extension.signIn(serviceUrl, token);
-      const page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
-      await expect(badgeOf(page, ROW.synced)).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
-      await badgeOf(page, ROW.synced).hover();
-      await expect(cellOf(page, ROW.synced).getByRole('tooltip')).toContainText(said);
-      expect(extension.ourErrors(page)).toEqual([]);
-      await page.close();
-    };
-
-    // A real service that allows this token nothing this minute.
-    const strict = await startTestService({ rateLimitPerMinute: 0 });
-    const strictTenant = await newTenant(strict);
-    await expectSaid(strict.url, strictTenant.token, /busy: trying again in \d+ s/);
-    await strict.stop();
-
-    // A real service whose database has gone away.
-    const broken = await startTestService();
-    const brokenTenant = await newTenant(broken);
-    await broken.database.close();
-    await expectSaid(broken.url, brokenTenant.token, /failed \(HTTP 500\)/);
-    await broken.stop().catch(() => undefined);
-
-    // Something that takes the connection and never answers.
-    const silent = createServer(() => undefined).listen(0, '127.0.0.1');
-    await new Promise((resolve) => silent.once('listening', resolve));
-    const { port } = silent.address() as { port: number };
-    await expectSaid(`http://127.0.0.1:${port}`, 'sst_anything', /did not answer within 10 s/);
-    silent.close();
-  });
-
-  test('unreachable, token rejected, scope missing, and a record locked meanwhile shown locked with no push made', async ({ extension, tenant }) => {
-    await extension.signIn('http://127.0.0.1:9', tenant.token);
-    let page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
-    await expect(badgeOf(page, ROW.synced)).toHaveAttribute('aria-label', 'Sync status unavailable');
-    await badgeOf(page, ROW.synced).hover();
-    await expect(cellOf(page, ROW.synced).getByRole('tooltip')).toContainText('Sync service unreachable at http://127.0.0.1:9');
-    await page.close();
-
+test.describe('what a cell says when the service refuses', () => {
+  test('token rejected, scope missing, and a record locked meanwhile shown locked with no push made', async ({ extension, tenant }) => {
     await extension.signIn(tenant.serviceUrl, 'not-a-real-token-000000000000000000');
-    page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
+    let page = await extension.openFixture(XERO_INVOICES, 'xero/invoices-classic.html');
     await badgeOf(page, ROW.synced).hover();
     await expect(cellOf(page, ROW.synced).getByRole('tooltip')).toContainText('rejected your token');
     await page.close();

@@ -77,6 +77,8 @@ export interface ExtensionHarness {
   openSidePanels(): Promise<number>;
   /** Signs the extension in to a sync-status service, as the options page will. */
   signIn(serviceUrl: string, token: string): Promise<void>;
+  /** Every row of one table of the extension's own database (pushes, requests, audit...), read in its newest service worker. */
+  stored<T = Record<string, unknown>>(table: string): Promise<T[]>;
 }
 
 export async function extensionIn(context: BrowserContext): Promise<ExtensionHarness> {
@@ -142,6 +144,23 @@ export async function extensionIn(context: BrowserContext): Promise<ExtensionHar
         // Runs in the service worker, where chrome is the extension API.
         (connection) => (globalThis as any).chrome.storage.local.set({ serviceConnection: connection }) as Promise<void>,
         { serviceUrl, token },
+      );
+    },
+    async stored<T>(table: string) {
+      // A worker stopped meanwhile was replaced by a new one: the last is the one running.
+      const worker = context.serviceWorkers().at(-1) ?? serviceWorker;
+      return worker.evaluate(
+        (name) =>
+          new Promise<T[]>((resolve, reject) => {
+            const open = indexedDB.open('erp-sync-inspector');
+            open.onerror = () => reject(new Error(String(open.error)));
+            open.onsuccess = () => {
+              const all = open.result.transaction(name).objectStore(name).getAll();
+              all.onsuccess = () => resolve(all.result as T[]);
+              all.onerror = () => reject(new Error(String(all.error)));
+            };
+          }),
+        table,
       );
     },
   };

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { expect, test } from './harness';
 import { serveProcoreAssets, TOOLS } from './procore';
-import { xeroListOf } from './xero';
+import { blockedInvoice, xeroListOf } from './xero';
 import { zohoBillRef } from './zoho';
 
 const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
@@ -36,16 +36,7 @@ test.describe('the ERP Synced column', () => {
         counterpart: { ref: ownerInvoice('562950099171912'), number: 'PA-08' },
         differences: [{ field: 'amount', label: 'Amount', here: '$52,910.00', there: '$52,190.00' }],
       },
-      {
-        ref: xeroInvoice('9b6d8c40-3e5f-4071-8c1d-2e3f4a5b6c7d'),
-        state: 'failed',
-        error: {
-          code: 'customer_not_mapped',
-          message: 'The customer Northside Medical Centre is not mapped to a Procore owner.',
-          hint: 'Map the customer in the integration settings, then re-sync.',
-          blockedBy: { kind: 'customer', name: 'Northside Medical Centre' },
-        },
-      },
+      blockedInvoice,
       { ref: xeroInvoice('a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e'), state: 'not_synced' },
     ]);
     await tenant.push([{ ref: xeroInvoice('a07e9d51-4f60-4182-9d2e-3f4a5b6c7d8e'), idempotencyKey: `e2e-${Date.now()}` }]);

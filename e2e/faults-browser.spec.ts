@@ -12,7 +12,7 @@ import { expectColumnAsHeld } from './column';
 import { expect, fault, test } from './harness';
 import { type RowState, seedRows } from './row-states';
 import type { TestTenant } from './service';
-import { backgroundRows, stopServiceWorker } from './service-worker';
+import { stopServiceWorker } from './service-worker';
 import { xeroInvoiceRef, xeroListOf } from './xero';
 
 const ROWS = 8;
@@ -115,7 +115,7 @@ test.describe('fault matrix: the browser', () => {
         await resyncButton(page, whileDown).click();
         // The background keeps both to send again.
         await expect
-          .poll(async () => (await backgroundRows<{ ref: RecordRef }>(first.context, 'requests')).map((request) => request.ref.recordId).sort())
+          .poll(async () => (await first.extension.stored<{ ref: RecordRef }>('requests')).map((request) => request.ref.recordId).sort())
           .toEqual([answerLost, whileDown].sort());
         expect(first.extension.ourErrors(page)).toEqual([]);
         await first.context.close();
@@ -133,8 +133,8 @@ test.describe('fault matrix: the browser', () => {
       await expectColumnAsHeld(reopened, syncedAfterPushing(states, [queued, answerLost, whileDown]), 45_000);
       await expectPushedOnce(tenant, [queued, answerLost, whileDown]);
       // The reopened browser sent what was unanswered and followed every push to its end itself.
-      await expect.poll(async () => (await backgroundRows(second.context, 'requests')).length).toBe(0);
-      await expect.poll(async () => (await backgroundRows<{ state: string }>(second.context, 'pushes')).map((push) => push.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+      await expect.poll(async () => (await second.extension.stored('requests')).length).toBe(0);
+      await expect.poll(async () => (await second.extension.stored<{ state: string }>('pushes')).map((push) => push.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
       expect(second.extension.ourErrors(reopened)).toEqual([]);
     } finally {
       await browser?.close();

@@ -1,6 +1,6 @@
 // The extension's service worker as the browser treats it: stopped at any moment (Chrome stops an
 // idle worker, or one it needs the memory of), and started again by the next event. Tests stop it
-// where a user's browser might, and read what it wrote down in its database.
+// where a user's browser might (what it wrote down is read with the harness's `stored`).
 import { type BrowserContext, expect } from '@playwright/test';
 import type { ExtensionHarness } from './browser';
 
@@ -21,23 +21,4 @@ export async function stopServiceWorker(context: BrowserContext, extension: Exte
       await expect.poll(() => workerStates.slice(workerStates.lastIndexOf('stopped')).includes('running'), { timeout: 10_000 }).toBe(true);
     },
   };
-}
-
-/** The rows of one table of the running worker's database (the pushes it follows, the requests it has not heard back about). */
-export async function backgroundRows<T>(context: BrowserContext, table: 'pushes' | 'requests'): Promise<T[]> {
-  const worker = context.serviceWorkers().at(-1);
-  if (!worker) return [];
-  return worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('erp-sync-inspector');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const all = open.result.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result as T[]);
-          all.onerror = () => reject(new Error(String(all.error)));
-        };
-      }),
-    table,
-  );
 }

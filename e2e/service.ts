@@ -14,7 +14,8 @@ import { type OpenDatabase, openDatabase } from '../server/src/db/connect';
 import { ingest } from '../server/src/store/ingest';
 import { queuePushes } from '../server/src/store/jobs';
 import { lockRecord } from '../server/src/store/locks';
-import { createTenant, createToken } from '../server/src/store/tenants';
+import { lookupStatuses } from '../server/src/store/lookup';
+import { createTenant, createToken, revokeToken } from '../server/src/store/tenants';
 
 export interface RunningService {
   url: string;
@@ -125,6 +126,10 @@ export interface TestTenant {
   runIntegration(): void;
   /** The push jobs the service holds for one record (what really reached it). */
   jobsOf(ref: RecordRef): Promise<{ state: string; idempotencyKey: string }[]>;
+  /** The state the service holds for each record, in order ('unknown' for one never reported). */
+  statesOf(refs: RecordRef[]): Promise<string[]>;
+  /** Revokes the bookkeeper's token, as an administrator would. */
+  revokeToken(): Promise<void>;
   /** Stops what the tenant started. */
   end(): Promise<void>;
   /** A token of the same tenant with only these scopes. */
@@ -142,7 +147,7 @@ export interface TestTenant {
 export async function newTenant(service: RunningService): Promise<TestTenant> {
   const { db } = service.database;
   const tenant = await createTenant(db, 'Harbour View Builders (test)');
-  const { token } = await createToken(db, tenant.id, 'Test bookkeeper', ['read', 'push', 'lock']);
+  const { id: tokenId, token } = await createToken(db, tenant.id, 'Test bookkeeper', ['read', 'push', 'lock']);
   let integration: { stop(): Promise<void> } | null = null;
   return {
     token,
@@ -157,6 +162,10 @@ export async function newTenant(service: RunningService): Promise<TestTenant> {
         .select({ state: jobs.state, idempotencyKey: jobs.idempotencyKey })
         .from(jobs)
         .where(and(eq(jobs.tenantId, tenant.id), eq(jobs.recordKey, recordKey(ref)))),
+    statesOf: async (refs) => (await lookupStatuses(db, tenant.id, refs)).map((status) => status.state),
+    async revokeToken() {
+      await revokeToken(db, tenant.id, tokenId);
+    },
     async tokenWith(scopes) {
       return (await createToken(db, tenant.id, 'Limited bookkeeper', scopes)).token;
     },

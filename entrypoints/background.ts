@@ -31,7 +31,16 @@ export default defineBackground(() => {
     onClosed: () => feed.stop(),
   });
   const statuses = createStatuses({ lookup: (refs) => client.lookup(refs), cache, sendToPages: (sent) => pages.send(sent), log });
-  const feed = createChangeFeed({ client, publish: statuses.publish });
+  const feed = createChangeFeed({
+    client,
+    publish: statuses.publish,
+    // A revoked token: nothing remembered is shown again, and every page asks afresh (and is refused).
+    onTokenRejected: () =>
+      void statuses.forget().then(
+        () => pages.reset(),
+        (error: unknown) => log(error, { step: 'forget statuses' }),
+      ),
+  });
   const pushes = createPushTracker({
     client,
     db,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RecordStatus } from '../contract/status';
+import { BackgroundError } from '../messaging/errors';
 import { createChangeFeed } from './change-feed';
 
 const changed = (key: string) => ({ key }) as unknown as RecordStatus;
@@ -17,6 +18,7 @@ describe('the change feed', () => {
     const feed = createChangeFeed({
       client: { changes: changes as never },
       publish: async (statuses) => void published.push(...statuses.map((s) => s.key)),
+      onTokenRejected: () => undefined,
       later: (run) => void rounds.push(run),
     });
     feed.start();
@@ -38,7 +40,13 @@ describe('the change feed', () => {
     });
     const pauses: number[] = [];
     const rounds: (() => void)[] = [];
-    const feed = createChangeFeed({ client: { changes }, publish: async () => undefined, intervalMs: 2_000, later: (run, ms) => void (rounds.push(run), pauses.push(ms)) });
+    const feed = createChangeFeed({
+      client: { changes },
+      publish: async () => undefined,
+      onTokenRejected: () => undefined,
+      intervalMs: 2_000,
+      later: (run, ms) => void (rounds.push(run), pauses.push(ms)),
+    });
     feed.start();
     for (let i = 0; i < 3; i++) {
       await vi.waitFor(() => expect(rounds.length).toBe(1));
@@ -49,6 +57,37 @@ describe('the change feed', () => {
     rounds.shift()?.();
     await vi.waitFor(() => expect(pauses).toHaveLength(5));
     expect(pauses).toEqual([4_000, 8_000, 16_000, 32_000, 2_000]);
+    feed.stop();
+  });
+
+  it('waits as long as a rate limit asks, and says once that a token it was taking is now refused', async () => {
+    const answers: (() => never | { changes: []; cursor: string; hasMore: false })[] = [
+      () => ({ changes: [], cursor: '5', hasMore: false }),
+      () => ({ changes: [], cursor: '5', hasMore: false }),
+      () => {
+        throw new BackgroundError('rate_limited', 'busy', 30);
+      },
+      () => ({ changes: [], cursor: '5', hasMore: false }),
+      () => {
+        throw new BackgroundError('token_rejected', 'revoked');
+      },
+      () => {
+        throw new BackgroundError('token_rejected', 'revoked');
+      },
+    ];
+    const changes = vi.fn(async () => (answers.shift() as () => never)());
+    const pauses: number[] = [];
+    const rounds: (() => void)[] = [];
+    const onTokenRejected = vi.fn();
+    const feed = createChangeFeed({ client: { changes }, publish: async () => undefined, onTokenRejected, intervalMs: 2_000, later: (run, ms) => void (rounds.push(run), pauses.push(ms)) });
+    feed.start();
+    for (let i = 0; i < 4; i++) {
+      await vi.waitFor(() => expect(rounds.length).toBe(1));
+      rounds.shift()?.();
+    }
+    await vi.waitFor(() => expect(pauses).toHaveLength(5));
+    expect(pauses).toEqual([2_000, 30_000, 2_000, 4_000, 8_000]);
+    expect(onTokenRejected).toHaveBeenCalledTimes(1);
     feed.stop();
   });
 });

@@ -2,18 +2,24 @@
 // elsewhere (another user, the integration) reaches the cells without a reload. It starts from
 // now: a page that opens asks for its own rows anyway.
 import type { RecordStatus } from '../contract/status';
+import { BackgroundError, retryAfterMs } from '../messaging/errors';
 import type { ServiceClient } from './service-client';
 
 export interface ChangeFeedOptions {
   client: Pick<ServiceClient, 'changes'>;
   publish: (statuses: RecordStatus[]) => Promise<void>;
+  /**
+   * The service refuses the token it had been taking (revoked): what the pages show can no longer
+   * be confirmed, and they would not hear of it otherwise (they ask only for rows they have not seen).
+   */
+  onTokenRejected: () => void;
   intervalMs?: number;
   later?: (run: () => void, ms: number) => void;
 }
 
 const LONGEST_PAUSE_MS = 60_000;
 
-export function createChangeFeed({ client, publish, intervalMs = 2_000, later = (run, ms) => setTimeout(run, ms) }: ChangeFeedOptions) {
+export function createChangeFeed({ client, publish, onTokenRejected, intervalMs = 2_000, later = (run, ms) => setTimeout(run, ms) }: ChangeFeedOptions) {
   /** Each start begins a new run; a stopped run notices at its next step and ends. */
   let run = 0;
   let running = false;
@@ -21,6 +27,8 @@ export function createChangeFeed({ client, publish, intervalMs = 2_000, later = 
 
   async function follow(mine: number, failures: number) {
     if (mine !== run) return;
+    /** How long a rate limit asked to wait: never asked again sooner. */
+    let asked = 0;
     try {
       cursor ??= (await client.changes('latest')).cursor;
       for (let more = true; more && mine === run; ) {
@@ -30,10 +38,13 @@ export function createChangeFeed({ client, publish, intervalMs = 2_000, later = 
         more = page.hasMore;
       }
       failures = 0;
-    } catch {
+    } catch (error) {
+      // A token that was taken and now is not (revoked): said once, not at every round after.
+      if (cursor !== null && failures === 0 && error instanceof BackgroundError && error.code === 'token_rejected') onTokenRejected();
       failures++; // unreachable or refused: asked again, less often
+      asked = retryAfterMs(error);
     }
-    const pause = Math.min(LONGEST_PAUSE_MS, intervalMs * 2 ** failures);
+    const pause = Math.max(Math.min(LONGEST_PAUSE_MS, intervalMs * 2 ** failures), asked);
     later(() => void follow(mine, failures), pause);
   }
 

@@ -22,15 +22,19 @@ function setUp(jobStates: Job['state'][]) {
   const published: RecordStatus[][] = [];
   const awake: boolean[] = [];
   const timers: (() => void)[] = [];
+  /** How long each round was put off. */
+  const pauses: number[] = [];
+  const clock = { now: 1_000_000 };
   const options = {
     client,
     db,
     publish: async (statuses: RecordStatus[]) => void published.push(statuses),
     keepAwake: (on: boolean) => void awake.push(on),
     log: () => undefined,
-    later: (run: () => void) => void timers.push(run),
+    now: () => clock.now,
+    later: (run: () => void, ms: number) => void (timers.push(run), pauses.push(ms)),
   };
-  return { db, client, published, awake, timers, tracker: createPushTracker(options), options };
+  return { db, client, published, awake, timers, pauses, clock, tracker: createPushTracker(options), options };
 }
 
 describe('the push tracker', () => {
@@ -62,15 +66,50 @@ describe('the push tracker', () => {
     expect(first.published.at(-1)?.[0]?.state).toBe('synced');
   });
 
-  it('keeps following a queued push when the status after it cannot be had', async () => {
-    const { db, client, awake, timers, tracker } = setUp(['succeeded']);
+  it('keeps following a queued push when the status after it cannot be had, no sooner than a rate limit asks', async () => {
+    const { db, client, awake, timers, pauses, clock, tracker } = setUp(['succeeded']);
     client.lookup.mockRejectedValueOnce(new BackgroundError('rate_limited', 'busy', 5));
     await expect(tracker.push(cost, 'push:procore:direct_cost:1:0')).resolves.toMatchObject({ state: 'queued' });
     expect(awake.at(-1)).toBe(true);
     expect(timers).toHaveLength(1);
+    // The round due before the rate limit was heard asks nothing, and waits for it.
+    timers.shift()?.();
+    await tracker.resume();
+    expect(client.job).not.toHaveBeenCalled();
+    expect(pauses).toEqual([1_000, 5_000]);
+    clock.now += 5_000;
     timers.shift()?.();
     await tracker.resume();
     expect((await db.pushes.toArray())[0]?.state).toBe('succeeded');
+  });
+
+  it('keeps a push the service could not take, says so, and sends it once it answers: audited once, its pages told', async () => {
+    const { db, client, published, pauses, clock, tracker } = setUp([]);
+    client.push.mockRejectedValueOnce(new BackgroundError('rate_limited', 'The sync service is busy: trying again in 3 s.', 3));
+    client.push.mockRejectedValueOnce(new BackgroundError('service_unreachable', 'down'));
+    const refused = tracker.push(cost, 'push:procore:direct_cost:1:7');
+    await expect(refused).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 3 });
+    await expect(refused).rejects.toThrow('busy: trying again in 3 s. The re-sync is kept and will be sent once the service answers.');
+    expect(pauses.at(-1)).toBe(3_000);
+    clock.now += 3_000;
+    await tracker.resume(); // still away: kept, and not written down again
+    expect(await db.requests.count()).toBe(1);
+    await tracker.resume(); // back
+    expect(await db.requests.count()).toBe(0);
+    expect(client.push).toHaveBeenCalledTimes(3);
+    expect(published.at(-1)?.[0]?.state).toBe('synced');
+    expect((await db.audit.toArray()).map((entry) => entry.outcome)).toEqual(['rate_limited', 'queued', 'succeeded']);
+  });
+
+  it('writes down the end of a push whose answer was lost and whose job ended before it was sent again', async () => {
+    const { db, client, tracker } = setUp([]);
+    client.push.mockRejectedValueOnce(new BackgroundError('timeout', 'The sync service did not answer within 10 s.'));
+    client.push.mockResolvedValueOnce([jobOf('succeeded')]);
+    await expect(tracker.push(cost, 'push:procore:direct_cost:1:7')).rejects.toMatchObject({ code: 'timeout' });
+    await tracker.resume();
+    expect(await db.pushes.toArray()).toMatchObject([{ state: 'succeeded', finishedAt: expect.any(Number) }]);
+    expect((await db.audit.toArray()).map((entry) => entry.outcome)).toEqual(['timeout', 'queued', 'succeeded']);
+    expect(client.job).not.toHaveBeenCalled();
   });
 
   it('sends again, under the same key, a push whose answer a stopped worker never heard', async () => {

@@ -5,7 +5,7 @@
 // browser alarm is kept while pushes are open, and a starting worker picks them up.
 import { type RecordRef, recordKey } from '../contract/records';
 import type { Job, RecordStatus } from '../contract/status';
-import { BackgroundError } from '../messaging/errors';
+import { BackgroundError, retryAfterMs } from '../messaging/errors';
 import type { InspectorDatabase } from './database';
 import type { ServiceClient } from './service-client';
 
@@ -45,10 +45,18 @@ export function createPushTracker({
   let polling: Promise<void> | null = null;
   let again = false;
   let scheduled = false;
+  /** When a rate limit lets the service be asked again: no round goes sooner. */
+  let busyUntil = 0;
+  /** Notes what a failure from the service asks of the next round. */
+  const heard = (error: unknown) => (busyUntil = Math.max(busyUntil, now() + retryAfterMs(error)));
 
   async function audit(ref: RecordRef, outcome: string, message?: string) {
     await db.audit.add({ at: now(), action: 'push', key: recordKey(ref), ref, outcome, message }).catch((error: unknown) => log(error, { step: 'audit push' }));
   }
+
+  /** Writes down why a push was not sent. */
+  const auditFailure = (ref: RecordRef, error: unknown) =>
+    audit(ref, error instanceof BackgroundError ? error.code : 'failed', error instanceof Error ? error.message : String(error));
 
   /** Fresh statuses for these records to every page; a failure here only delays them (the feed and the pages ask again). */
   async function tellPages(refs: RecordRef[]) {
@@ -56,6 +64,7 @@ export function createPushTracker({
     try {
       await publish(await client.lookup(refs));
     } catch (error) {
+      heard(error);
       log(error, { step: 'statuses after push' });
     }
   }
@@ -63,10 +72,13 @@ export function createPushTracker({
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    later(() => {
-      scheduled = false;
-      void poll();
-    }, pollMs);
+    later(
+      () => {
+        scheduled = false;
+        void poll();
+      },
+      Math.max(pollMs, busyUntil - now()),
+    );
   }
 
   /** Asks after every open push; a call made while a round runs gets one more round after it. */
@@ -84,18 +96,28 @@ export function createPushTracker({
     return polling;
   }
 
-  /** Sends again what a stopped worker asked for but did not hear back about. */
+  /**
+   * Sends again what was asked for but not heard back about (the service was away, or a stopped
+   * worker never heard its answer). Its pages hear of it like of a push sent at once.
+   */
   async function sendUnanswered() {
     for (const request of await db.requests.toArray()) {
       try {
         await track(request.ref, request.idempotencyKey);
       } catch (error) {
-        if (!passing(error)) await db.requests.delete(request.idempotencyKey); // refused for good: said in the audit log
+        heard(error);
+        if (passing(error)) continue;
+        await db.requests.delete(request.idempotencyKey);
+        await auditFailure(request.ref, error);
+        continue;
       }
+      await tellPages([request.ref]);
     }
   }
 
   async function pollOnce() {
+    // A round woken sooner (by the alarm) than a rate limit allows waits for the next.
+    if (now() < busyUntil) return schedule();
     await sendUnanswered();
     const open = await db.pushes.where('state').anyOf('queued', 'running').toArray();
     const ended: RecordRef[] = [];
@@ -104,6 +126,7 @@ export function createPushTracker({
       try {
         job = await client.job(tracked.jobId);
       } catch (error) {
+        heard(error);
         const gone = error instanceof BackgroundError && error.code === 'not_found';
         if (gone || now() - tracked.startedAt > GIVE_UP_AFTER_MS) {
           await db.pushes.update(tracked.jobId, { state: 'failed', finishedAt: now() });
@@ -128,18 +151,15 @@ export function createPushTracker({
 
   /** Queues the push (or hears of the one the same key already queued) and writes its job down. */
   async function track(ref: RecordRef, idempotencyKey: string): Promise<Job> {
-    let job: Job;
-    try {
-      [job] = (await client.push([{ ref, idempotencyKey }])) as [Job];
-    } catch (error) {
-      await audit(ref, error instanceof BackgroundError ? error.code : 'failed', error instanceof Error ? error.message : undefined);
-      throw error;
-    }
+    const [job] = (await client.push([{ ref, idempotencyKey }])) as [Job];
     await db.transaction('rw', db.pushes, db.requests, db.audit, async () => {
       await db.requests.delete(idempotencyKey);
       if (await db.pushes.get(job.id)) return;
-      await db.pushes.put({ jobId: job.id, key: recordKey(ref), ref, state: job.state, startedAt: now() });
+      const finished = isFinished(job);
+      await db.pushes.put({ jobId: job.id, key: recordKey(ref), ref, state: job.state, startedAt: now(), finishedAt: finished ? now() : undefined });
       await db.audit.add({ at: now(), action: 'push', key: recordKey(ref), ref, outcome: 'queued' });
+      // Its first answer was lost and the job has ended since: its end is not followed, so written down now.
+      if (finished) await db.audit.add({ at: now(), action: 'push', key: recordKey(ref), ref, outcome: job.state, message: job.error?.message });
     });
     return job;
   }
@@ -156,10 +176,16 @@ export function createPushTracker({
       try {
         job = await track(ref, idempotencyKey);
       } catch (error) {
-        // Not sent for a passing reason (unreachable...): it stays written down and is sent again.
-        if (!passing(error)) await db.requests.delete(idempotencyKey);
+        await auditFailure(ref, error);
+        heard(error);
         schedule();
-        throw error;
+        if (!passing(error)) {
+          await db.requests.delete(idempotencyKey);
+          throw error;
+        }
+        // Not sent for a passing reason (unreachable...): it stays written down, is sent again, and the user hears so.
+        const { code, retryAfterSeconds } = error instanceof BackgroundError ? error : { code: 'internal_error', retryAfterSeconds: undefined };
+        throw new BackgroundError(code, `${error instanceof Error ? error.message : String(error)} The re-sync is kept and will be sent once the service answers.`, retryAfterSeconds);
       }
       schedule();
       await tellPages([ref]);

@@ -44,7 +44,10 @@ export interface ServiceClient {
   changes(after: string): Promise<{ changes: RecordStatus[]; cursor: string; hasMore: boolean }>;
 }
 
-export function createServiceClient({ connection, fetch: send = fetch, timeoutMs = 10_000 }: ServiceClientOptions): ServiceClient {
+/** How long the client waits for an answer before it gives up on the request. */
+export const SERVICE_TIMEOUT_MS = 10_000;
+
+export function createServiceClient({ connection, fetch: send = fetch, timeoutMs = SERVICE_TIMEOUT_MS }: ServiceClientOptions): ServiceClient {
   /** A POST with a JSON body, or a GET when there is no body. */
   async function call<T>(path: string, body: unknown, answer: z.ZodType<T>, given?: ServiceConnection): Promise<T> {
     const service = given ?? (await connection());

@@ -22,6 +22,9 @@ export class BackgroundError extends Error {
   }
 }
 
+/** How long a busy service asked to be left alone (its Retry-After), in ms; 0 when it did not say. */
+export const retryAfterMs = (error: unknown): number => (error instanceof BackgroundError ? (error.retryAfterSeconds ?? 0) * 1000 : 0);
+
 /** Anything thrown by a handler becomes a plain object that survives structured cloning. */
 export function serialiseError(error: unknown): SerialisedError {
   if (error instanceof BackgroundError) {
