@@ -307,3 +307,27 @@ describe.concurrent('fault matrix: the service process killed (SIGKILL), then it
     release();
   });
 });
+
+describe.runIf(process.env.TEST_DATABASE_URL)('fault matrix: PostgreSQL ends the service’s connections (a restart, a fail-over)', () => {
+  it('goes on answering: the ended connections are dropped and the next query opens another', async () => {
+    // Its own application name, so that only this pool's connections are ended, not other tests'.
+    const url = new URL(process.env.TEST_DATABASE_URL as string);
+    url.searchParams.set('application_name', 'erp-sync-ended-connections');
+    const database = await openDatabase({ databaseUrl: url.toString() });
+    const admin = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL as string });
+    try {
+      await Promise.all([1, 2, 3].map(() => database.db.execute(sql`select pg_sleep(0.05)`))); // several idle connections
+      const ended = await queryRows<{ ended: boolean }>(
+        admin.db,
+        sql`select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = 'erp-sync-ended-connections'`,
+      );
+      expect(ended.length).toBeGreaterThan(0);
+      // A query may still meet a connection the pool has not yet heard was ended; the next one opens another.
+      const oneQuery = () => queryRows<{ one: number }>(database.db, sql`select 1 as one`).then((rows) => rows[0]?.one, () => 'failed');
+      await expect.poll(oneQuery).toBe(1);
+    } finally {
+      await database.close();
+      await admin.close();
+    }
+  });
+});

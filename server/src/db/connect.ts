@@ -66,6 +66,9 @@ async function openPglite(client: PGlite, release: () => void): Promise<OpenData
 
 async function openPostgres(connectionString: string): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // PostgreSQL may end an idle connection (a restart, a fail-over, an administrator): the pool drops
+  // it and the next query opens another. Unheard, pg's 'error' event would end the whole service.
+  pool.on('error', (error) => console.error('[sync-status] a database connection was closed by the server; the next query opens another:', error.message));
   const db = drizzlePg({ client: pool, schema });
   const lockClient = await pool.connect();
   try {
