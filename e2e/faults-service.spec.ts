@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { SERVICE_TIMEOUT_MS } from '../lib/background/service-client';
 import { brokenContract, type Fault, type FaultProxy, malformedJson, rateLimited, type ReceivedRequest, serverError, startFaultProxy } from './fault-proxy';
-import { type ExtensionHarness, expect, test as base } from './harness';
+import { type ExtensionHarness, expect, fault, test as base } from './harness';
 import { newTenant, startTestService, type TestTenant } from './service';
 import { badgeOf, cellOf, detailsOf, FIXTURE_ROWS, openXeroList, ownerInvoice, ROW, XERO_INVOICES, xeroInvoice, xeroList } from './xero';
 
@@ -34,7 +34,6 @@ const ROWS = {
 };
 
 /** Tags the test with a matrix row it covers, for the report. */
-const row = (description: string) => test.info().annotations.push({ type: 'fault', description });
 
 const healthy: Fault = { kind: 'none' };
 /** Long enough for the service to come back, a back-off or two, and a push to be sent and finished. */
@@ -162,13 +161,13 @@ test.describe('fault matrix: the sync-status service', () => {
   });
 
   test('down when the page loads: every cell says it is unreachable, and heals without a reload when it comes up', async ({ extension, tenant, faults }) => {
-    row(ROWS.downAtLoad);
+    fault(ROWS.downAtLoad);
     test.setTimeout(120_000);
     await faultAtLoad(extension, tenant, faults, { kind: 'down' }, unreachable(faults));
   });
 
   test('going down and coming back mid-session: a re-sync clicked meanwhile is kept and made once, and what changed meanwhile arrives', async ({ extension, tenant, faults, context }) => {
-    row(ROWS.downMidSession);
+    fault(ROWS.downMidSession);
     test.setTimeout(120_000);
     // What the browser could not even send (refused): the proxy never sees it.
     const refused: string[] = [];
@@ -200,17 +199,17 @@ test.describe('fault matrix: the sync-status service', () => {
     { title: 'malformed JSON: cells say the answer is not understood, and a re-sync refused so is never made', row: ROWS.malformed, fault: malformedJson, said: notUnderstood, kept: false },
     { title: 'valid JSON that breaks the contract: the same, nothing of it shown as a status', row: ROWS.brokenContract, fault: brokenContract, said: notUnderstood, kept: false },
   ];
-  for (const { title, row: covered, fault, said, kept } of answerFaults) {
+  for (const { title, row: covered, fault: answer, said, kept } of answerFaults) {
     test(title, async ({ extension, tenant, faults }) => {
-      row(covered);
+      fault(covered);
       test.setTimeout(180_000);
-      const page = await faultAtLoad(extension, tenant, faults, fault, said);
-      await pushDuringFault(extension, tenant, faults, page, fault, said, kept);
+      const page = await faultAtLoad(extension, tenant, faults, answer, said);
+      await pushDuringFault(extension, tenant, faults, page, answer, said, kept);
     });
   }
 
   test('401 after the token is revoked mid-session: every cell says so and what to do, nothing can be pushed, and signing in again heals', async ({ extension, tenant, faults }) => {
-    row(ROWS.revoked);
+    fault(ROWS.revoked);
     test.setTimeout(120_000);
     const page = await openXeroList(extension);
     await markVisit(page);
@@ -239,7 +238,7 @@ test.describe('fault matrix: the sync-status service', () => {
   });
 
   test('a storm of 429s: the extension asks no sooner than Retry-After says, tells the user, and recovers when it ends', async ({ extension, tenant, faults }) => {
-    row(ROWS.storm);
+    fault(ROWS.storm);
     test.setTimeout(240_000);
     const retryAfterSeconds = 3;
     const storm = rateLimited(retryAfterSeconds);
@@ -268,8 +267,8 @@ test.describe('fault matrix: the sync-status service', () => {
 
 test.describe("fault matrix: the service's own refusals reach the cell", () => {
   test('its rate limit (and when it will ask again), and HTTP 500 when its database has gone away', async ({ extension }) => {
-    row(ROWS.storm);
-    row(ROWS.serverError);
+    fault(ROWS.storm);
+    fault(ROWS.serverError);
     test.setTimeout(60_000);
     const expectSaid = async (serviceUrl: string, token: string, said: RegExp) => {
       await extension.signIn(serviceUrl, token);

@@ -47,5 +47,11 @@ export const test = base.extend<
 
 export { expect };
 
-/** Tags the running test as a row of issue 9's fault matrix, in plain words: the report counts them. */
-export const fault = (description: string) => test.info().annotations.push({ type: 'fault', description });
+/** Tags the running test with the rows of a matrix it tries, in plain words: the README's report counts them (scripts/matrix-report.mjs). */
+const triesRows =
+  (type: 'fault' | 'attack') =>
+  (...descriptions: string[]) => {
+    for (const description of descriptions) test.info().annotations.push({ type, description });
+  };
+export const fault = triesRows('fault');
+export const attack = triesRows('attack');

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { recordKey } from '../lib/contract/records';
 import { backgroundMethods, CHANNEL, type MethodName, type ParamsOf } from '../lib/messaging/protocol';
-import { expect, test } from './harness';
+import { attack, expect, test } from './harness';
 import { directCost, PROJECT, procoreGridPage, serveProcoreAssets, TOOLS } from './procore';
 
 const LIST = `https://us02.procore.com/${PROJECT}/project/direct_costs`;
@@ -96,12 +96,12 @@ function consoleOf(context: BrowserContext): string[] {
 
 test.describe('attack matrix: a web page against the extension', () => {
   test('a hostile page at a supported origin cannot message the extension, drive its cell, or make it push, lock or unlock', async ({ extension, tenant, context }) => {
-    for (const description of [
+    attack(
       'a web page at a supported origin calls chrome.runtime.sendMessage / connect with our id (no externally_connectable): no API, nothing received',
       'a web page posts our protocol\'s messages with window.postMessage and dispatches the DOM events our content script listens to',
       'a web page clicks our cell\'s controls from its scripts (re-sync, lock, unlock, details): nothing pushed, locked, unlocked or opened',
       'the token never appears in the page: document, shadow roots, attributes, globals, storage, loaded addresses, posted messages, console',
-    ]) test.info().annotations.push({ type: 'attack', description });
+    );
     const consoleText = consoleOf(context);
     await tenant.report([target, locked, personal].map((ref) => ({ ref, state: 'not_synced' as const })));
     await tenant.lock(locked);
@@ -212,10 +212,10 @@ test.describe('attack matrix: a web page against the extension', () => {
   });
 
   test('pages at unrelated and look-alike origins get no content script, cannot message the extension and see no token', async ({ extension, tenant, context }) => {
-    for (const description of [
+    attack(
       'a web page at an unrelated origin calls chrome.runtime.sendMessage / connect with our id and reads our files: no API, refused',
       'a look-alike host (app.procore.com.evil.example) showing a supported list gets no content script',
-    ]) test.info().annotations.push({ type: 'attack', description });
+    );
     const consoleText = consoleOf(context);
     await extension.signIn(tenant.serviceUrl, tenant.token);
     const unrelated = await extension.openFixture('https://example.com/', { html: '<!doctype html><title>Elsewhere</title><p>An ordinary page</p>' });
@@ -256,11 +256,11 @@ test.describe('attack matrix: a web page against the extension', () => {
   });
 
   test('the token is out of reach of the page, and even of our own content script: storage refused, no answer carries it', async ({ extension, tenant }) => {
-    for (const description of [
+    attack(
       'a web page reads chrome.storage: no API',
       'our content script\'s world reads storage.local and storage.session, where the token is: refused (access level: trusted contexts)',
       'our content script\'s world calls every background method: the ones it may call never answer the token; settings, sign-in and the account are refused',
-    ]) test.info().annotations.push({ type: 'attack', description });
+    );
     await tenant.report([target, locked].map((ref) => ({ ref, state: 'not_synced' as const })));
     await tenant.lock(locked);
     await extension.signIn(tenant.serviceUrl, tenant.token);
@@ -329,10 +329,9 @@ test.describe('attack matrix: a web page against the extension', () => {
   });
 
   test("the page-world grid helper, asked by the page itself, adds only an empty column and hands over nothing but its definition", async ({ extension, tenant }) => {
-    test.info().annotations.push({
-      type: 'attack',
-      description: "a web page sets the request attribute of our page-world grid helper, on its grid and on a fake one: an empty column, no cell, no look-up, no token",
-    });
+    attack(
+      "a web page sets the request attribute of our page-world grid helper, on its grid and on a fake one: an empty column, no cell, no look-up, no token",
+    );
     await extension.signIn(tenant.serviceUrl, tenant.token);
     await serveProcoreAssets(extension, 'https://app.procore.com', '35.3.1');
     // A grid on a tool that is not a list we decorate: the content script draws nothing here.

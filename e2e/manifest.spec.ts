@@ -1,6 +1,6 @@
 // Pins what the installed extension asks of the browser, so any widening is a visible change.
 import { matchPatterns } from '../lib/sites';
-import { expect, test } from './harness';
+import { attack, expect, test } from './harness';
 
 interface InstalledManifest {
   manifest_version: number;
@@ -14,10 +14,9 @@ interface InstalledManifest {
 }
 
 test('the installed manifest asks for storage, alarms, the side panel and the three host families only, isolated but for the grid helper', async ({ extension }) => {
-  test.info().annotations.push({
-    type: 'attack',
-    description: 'the manifest\'s permissions are pinned: storage, alarms, sidePanel, no host permission but the service\'s origin asked at sign-in, no externally_connectable, no web-accessible resources',
-  });
+  attack(
+    'the manifest\'s permissions are pinned: storage, alarms, sidePanel, no host permission but the service\'s origin asked at sign-in, no externally_connectable, no web-accessible resources',
+  );
   const page = await extension.openExtensionPage('manifest.json');
   const manifest = JSON.parse((await page.locator('body').textContent()) ?? '') as InstalledManifest;
   expect(manifest.manifest_version).toBe(3);

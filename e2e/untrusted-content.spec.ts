@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { IngestRecord } from '../lib/contract/api';
 import { type RecordRef, recordKey } from '../lib/contract/records';
-import { expect, test } from './harness';
+import { attack, expect, test } from './harness';
 import { brokenIds, expectNoMarkupIn, expectNoPayloadRan, payloads } from './payloads';
 import { directCost, PROJECT, procoreGridPage, serveProcoreAssets, TOOLS } from './procore';
 import { xeroClassicList, xeroInvoiceRef } from './xero';
@@ -20,11 +20,11 @@ const cellsPerRow = (page: Page, rows: string) =>
 test.describe('attack matrix: untrusted content', () => {
   test('Xero classic: markup in ids, numbers and links shows as text; broken ids get no cell and are never sent; so do the service\'s texts, in the cell, the popup and the side panel', async ({ extension, tenant }) => {
     test.setTimeout(60_000);
-    for (const description of [
+    attack(
       'Xero classic list: record ids, numbers and amounts holding HTML and script, javascript: links, direction and zero-width characters, 20,000-character strings: nothing runs, nothing injected into our cells',
       'Xero classic list: ids that fail the GUID format (markup, javascript:, zero-width, right-to-left, fullwidth, 14,400 characters) get no cell and are never looked up',
       'the service\'s texts (error message and hint, record and counterpart numbers, differences) holding HTML and script show as text in the cell, the popup and the side panel',
-    ]) test.info().annotations.push({ type: 'attack', description });
+    );
     const [failed, differing] = [xeroInvoiceRef(1), xeroInvoiceRef(2)];
     const counterpart: RecordRef = { system: 'procore', recordType: 'owner_invoice', projectId: PROJECT, contractId: '562949953443325', recordId: '562950099171911' };
     const fromService: IngestRecord[] = [
@@ -97,11 +97,9 @@ test.describe('attack matrix: untrusted content', () => {
   });
 
   test('Zoho Books: markup in ids, numbers, customers and links shows as text; broken ids get no cell and are never sent', async ({ extension, tenant }) => {
-    test.info().annotations.push({
-      type: 'attack',
-      description:
-        'Zoho Books list: ids, numbers and customer names holding HTML and script, a javascript: link, ids that fail the numeric format (markup, zero-width, right-to-left, fullwidth, 7,600 digits): nothing runs, broken ids get no cell and are never looked up',
-    });
+    attack(
+      'Zoho Books list: ids, numbers and customer names holding HTML and script, a javascript: link, ids that fail the numeric format (markup, zero-width, right-to-left, fullwidth, 7,600 digits): nothing runs, broken ids get no cell and are never looked up',
+    );
     const invoice = (recordId: string): RecordRef => ({ system: 'zoho_books', recordType: 'invoice', organizationId: ZOHO_ORGANIZATION, recordId });
     const [first, second] = [invoice('5254962000000234567'), invoice('5254962000000234568')];
     await tenant.report([{ ref: first, state: 'synced', counterpart: { ref: directCost(0), number: payloads.img } }]);
@@ -130,11 +128,9 @@ test.describe('attack matrix: untrusted content', () => {
   });
 
   test('Procore grid: markup in row ids, vendors and links shows as text; broken ids get no cell and are never sent', async ({ extension, tenant }) => {
-    test.info().annotations.push({
-      type: 'attack',
-      description:
-        'Procore grid (AG Grid): row ids, vendor names and links holding HTML and script, a javascript: link, row ids that fail the numeric format (markup, zero-width, right-to-left, fullwidth, 6,000 digits): nothing runs, broken ids get no cell and are never looked up',
-    });
+    attack(
+      'Procore grid (AG Grid): row ids, vendor names and links holding HTML and script, a javascript: link, row ids that fail the numeric format (markup, zero-width, right-to-left, fullwidth, 6,000 digits): nothing runs, broken ids get no cell and are never looked up',
+    );
     const [linked, unlinked] = [directCost(0), directCost(1)];
     await tenant.report([{ ref: linked, state: 'failed', error: { code: 'vendor_not_mapped', message: payloads.img, hint: payloads.breakout } }]);
     await extension.signIn(tenant.serviceUrl, tenant.token);
