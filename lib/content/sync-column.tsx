@@ -75,9 +75,7 @@ export function mountSyncColumn(
   let releaseQuestions: (() => void) | null = null;
   /** Grids we asked to draw our column; they are told to drop it when we leave. */
   const columnHosts = new Set<Element>();
-  /** A table's rows as last read, in document order (a grid's are not all in the document). */
-  let tableRows: Element[] = [];
-  /** The table those rows are in, as last read. */
+  /** The table as last read, its rows in document order; null for a grid (its rows are not all in the document). */
   let tableLayout: ListLayout | null = null;
   /** Where each of those rows is in it, for reading ahead in the way the user scrolls. */
   let rowIndex = new WeakMap<Element, number>();
@@ -137,13 +135,14 @@ export function mountSyncColumn(
     const readSome = () => {
       try {
         const started = performance.now();
-        while (!disposed && more > 0 && at + step >= 0 && at + step < tableRows.length) {
+        const rows = tableLayout?.rows ?? [];
+        while (!disposed && more > 0 && at + step >= 0 && at + step < rows.length) {
           if (performance.now() - started > SLICE_MS) {
             requestAnimationFrame(readSome);
             return;
           }
           at += step;
-          const record = recordOf(tableRows[at] as Element);
+          const record = recordOf(rows[at] as Element);
           if (record && store.want(record.ref)) more--;
         }
       } catch (error) {
@@ -407,8 +406,7 @@ export function mountSyncColumn(
       if (layout.headerRow) addHeader(layout.headerRow);
       if (layout.columnHost) askForColumn(layout.columnHost);
       if (layout.columnHost && !signedIn) addGridHint(layout.columnHost);
-      tableRows = layout.slotOf ? [] : layout.rows;
-      if (!layout.slotOf) tableLayout = layout;
+      tableLayout = layout.slotOf ? null : layout;
       rowIndex = new WeakMap();
       const near = layout.slotOf ? { first: 0, count: layout.rows.length } : rowsNearTheScreen(layout.rows);
       const order = layout.rows.map((_, i) => i);
@@ -521,7 +519,7 @@ export function mountSyncColumn(
 
   /** Every record of a table, read now (most rows have no cell yet); a grid's, from its drawn rows. */
   const records = (): RecordRef[] => {
-    const refs = tableRows.length > 0 ? tableRows.flatMap((row) => recordOf(row) ?? []) : [...cells.values()];
+    const refs = tableLayout ? tableLayout.rows.flatMap((row) => recordOf(row) ?? []) : [...cells.values()];
     return [...new Map(refs.map(({ key, ref }) => [key, ref])).values()];
   };
 
