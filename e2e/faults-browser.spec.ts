@@ -13,13 +13,11 @@ import { expect, fault, test } from './harness';
 import { type RowState, seedRows } from './row-states';
 import type { TestTenant } from './service';
 import { stopServiceWorker } from './service-worker';
-import { xeroInvoiceRef, xeroListOf } from './xero';
+import { XERO_INVOICES, xeroInvoice, xeroInvoiceRef, xeroListOf } from './xero';
 
 const ROWS = 8;
-const LIST = `https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED&PageSize=${ROWS}`;
+const LIST = `${XERO_INVOICES}&PageSize=${ROWS}`;
 const fixture = { html: xeroListOf(ROWS) };
-
-const invoice = (recordId: string): RecordRef => ({ system: 'xero', recordType: 'invoice', recordId });
 
 /** The rows a re-sync offers to push: not synced or failed. */
 const pushable = (states: Record<string, RowState>) => Object.keys(states).filter((id) => states[id] === 'not_synced' || states[id] === 'failed');
@@ -29,7 +27,7 @@ const syncedAfterPushing = (states: Record<string, RowState>, pushed: string[]) 
 
 /** Each of these records was pushed exactly once, and that push succeeded. */
 async function expectPushedOnce(tenant: TestTenant, ids: string[]) {
-  for (const id of ids) await expect.poll(async () => (await tenant.jobsOf(invoice(id))).map((job) => job.state), { timeout: 20_000 }).toEqual(['succeeded']);
+  for (const id of ids) await expect.poll(async () => (await tenant.jobsOf(xeroInvoice(id))).map((job) => job.state), { timeout: 20_000 }).toEqual(['succeeded']);
 }
 
 const resyncButton = (page: Page, id: string) => page.locator(`tr[data-id="${id}"] > [data-erp-sync-cell]`).getByRole('button', { name: /^Re-sync/ });
@@ -80,7 +78,7 @@ test.describe('fault matrix: the browser', () => {
     }
     await expectColumnAsHeld(page, syncedAfterPushing(states, toPush), 30_000);
     await expectPushedOnce(tenant, toPush);
-    for (const id of Object.keys(states).filter((id) => !toPush.includes(id))) expect(await tenant.jobsOf(invoice(id))).toEqual([]);
+    for (const id of Object.keys(states).filter((id) => !toPush.includes(id))) expect(await tenant.jobsOf(xeroInvoice(id))).toEqual([]);
     expect(extension.ourErrors(page)).toEqual([]);
   });
 
@@ -105,7 +103,7 @@ test.describe('fault matrix: the browser', () => {
       await expectColumnAsHeld(page, states);
 
       await resyncButton(page, queued).click();
-      await expect.poll(async () => (await tenant.jobsOf(invoice(queued))).length).toBe(1);
+      await expect.poll(async () => (await tenant.jobsOf(xeroInvoice(queued))).length).toBe(1);
 
       const held = service.hold('/v1/pushes');
       try {

@@ -7,10 +7,10 @@ import { expectColumnAsHeld, rowsShown } from './column';
 import { expect, fault, test } from './harness';
 import { seedRows } from './row-states';
 import type { RunningService } from './service';
-import { xeroInvoiceRef, xeroListOf } from './xero';
+import { XERO_INVOICES, xeroInvoiceRef, xeroListOf } from './xero';
 import { ZOHO_ORGANIZATION, zohoBillRef } from './zoho';
 
-const xeroList = (rows: number) => `https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED&PageSize=${rows}`;
+const xeroList = (rows: number) => `${XERO_INVOICES}&PageSize=${rows}`;
 const ZOHO = `https://books.zoho.com/app/${ZOHO_ORGANIZATION}`;
 /** The invoice in row i of the Zoho Books fixture's invoice list. */
 const zohoInvoiceRef = (i: number): RecordRef => ({ system: 'zoho_books', recordType: 'invoice', organizationId: ZOHO_ORGANIZATION, recordId: String(5254962000000234567n + BigInt(i)) });
