@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { PageReport, ReportedRow } from '@/lib/content/page-report';
 import { logError } from '@/lib/log';
 import { callBackground } from '@/lib/messaging/client';
-import { CHANNEL } from '@/lib/messaging/protocol';
+import { CHANNEL } from '@/lib/messaging/channel';
 import { siteFamilies, supportedLists } from '@/lib/sites';
 import { toCsv } from './csv';
 

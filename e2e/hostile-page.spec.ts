@@ -3,7 +3,8 @@
 // unlock, and to read the token. Each test names the rows it covers in "attack" annotations.
 import type { BrowserContext, Page } from '@playwright/test';
 import { recordKey } from '../lib/contract/records';
-import { backgroundMethods, CHANNEL, type MethodName, type ParamsOf } from '../lib/messaging/protocol';
+import { CHANNEL } from '../lib/messaging/channel';
+import { backgroundMethods, type MethodName, type ParamsOf } from '../lib/messaging/protocol';
 import { attack, expect, test } from './harness';
 import { directCost, PROJECT, procoreGridPage, serveProcoreAssets, TOOLS } from './procore';
 

@@ -1,8 +1,7 @@
 // Gathers the records that all tabs ask about within a short window into as few look-ups as
 // possible: each record once (a record on screen in two tabs, or asked for again while its
 // look-up is under way, shares one), at most 500 per request.
-import { MAX_REFS_PER_LOOKUP } from '../contract/api';
-import { type RecordRef, recordKey } from '../contract/records';
+import { MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 
 interface Waiting {

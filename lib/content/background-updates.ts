@@ -2,13 +2,22 @@
 // change made elsewhere) reach the cells as they happen. The port closes when the browser stops
 // the worker; it is opened again (which starts the worker) and the page's rows are asked afresh.
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { recordStatusSchema } from '../contract/status';
+import type { RecordStatus } from '../contract/status';
 import { UPDATES_PORT } from '../background/page-updates';
 import { logError } from '../log';
 import type { StatusStore } from './status-store';
 
-const updateSchema = z.union([z.object({ statuses: z.array(recordStatusSchema) }), z.object({ reset: z.literal(true) })]);
+/**
+ * An update from our background (a port only our extension can open): its statuses were checked
+ * against the contract when they came from the service, so only the envelope is looked at here.
+ */
+type Update = { statuses: RecordStatus[] } | { reset: true };
+const asUpdate = (message: unknown): Update | null => {
+  if (typeof message !== 'object' || message === null) return null;
+  const { statuses, reset } = message as Record<string, unknown>;
+  if (reset === true) return { reset };
+  return Array.isArray(statuses) ? { statuses: statuses as RecordStatus[] } : null;
+};
 const FIRST_RECONNECT_MS = 1_000;
 const LAST_RECONNECT_MS = 30_000;
 /**
@@ -41,13 +50,13 @@ export function followBackgroundUpdates(store: StatusStore, lifetime: Lifetime, 
     }, KEEPALIVE_MS);
     current.onMessage.addListener((message: unknown) => {
       closings = 0;
-      const update = updateSchema.safeParse(message);
-      if (!update.success) logError('background-updates', update.error, { step: 'read update' });
-      else if ('reset' in update.data) {
+      const update = asUpdate(message);
+      if (!update) logError('background-updates', new Error('An update from the background was not understood.'), { step: 'read update' });
+      else if ('reset' in update) {
         store.reset();
         onReset();
       }
-      else store.apply(update.data.statuses);
+      else store.apply(update.statuses);
     });
     current.onDisconnect.addListener(() => {
       clearInterval(keepalive);

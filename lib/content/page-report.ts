@@ -2,15 +2,23 @@
 // each row's record and state; and its one request: re-sync every row that is not synced. Only
 // the extension's own pages may ask (never a web page, never another content script).
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import type { ListPage } from '../adapters/types';
 import { recordKey, systemLabels } from '../contract/records';
-import { CHANNEL } from '../messaging/protocol';
+import { CHANNEL } from '../messaging/channel';
 import type { RecordActions } from './record-actions';
 import type { MountedColumn } from './sync-column';
 import type { StatusStore } from './status-store';
 
-export const pageRequestSchema = z.object({ channel: z.literal(CHANNEL), to: z.literal('page'), ask: z.enum(['report', 'resync-not-synced']) }).strict();
+const asks = ['report', 'resync-not-synced'] as const;
+type Ask = (typeof asks)[number];
+
+/** What the popup asks of the page, or null for any other message. */
+function askOf(message: unknown): Ask | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { channel, to, ask, ...rest } = message as Record<string, unknown>;
+  const isOurs = channel === CHANNEL && to === 'page' && Object.keys(rest).length === 0;
+  return isOurs && (asks as readonly unknown[]).includes(ask) ? (ask as Ask) : null;
+}
 
 export interface ReportedRow {
   key: string;
@@ -64,10 +72,10 @@ export function reportOf({ store, current }: Parts): PageReport {
 
 export function answerThePopup(lifetime: { onInvalidated(callback: () => void): void }, parts: Parts): void {
   const listener = (message: unknown, sender: { id?: string; url?: string; tab?: unknown }, respond: (answer: unknown) => void) => {
-    const request = pageRequestSchema.safeParse(message);
+    const ask = askOf(message);
     // Only the extension's own pages (they have no tab of a web page).
-    if (!request.success || sender.id !== browser.runtime.id || sender.tab || !sender.url?.startsWith(browser.runtime.getURL('/'))) return false;
-    if (request.data.ask === 'report') {
+    if (!ask || sender.id !== browser.runtime.id || sender.tab || !sender.url?.startsWith(browser.runtime.getURL('/'))) return false;
+    if (ask === 'report') {
       respond(reportOf(parts));
       return false;
     }

@@ -3,8 +3,7 @@
 // grid draws its rows over a few frames), up to a short limit; each cell listens to its own record only, so an answer
 // re-renders just the cells it concerns. A failed look-up is asked again with a growing pause
 // (signing in, a rate limit or a restarted service then heal without a page reload).
-import { MAX_REFS_PER_LOOKUP } from '../contract/api';
-import { type RecordRef, recordKey } from '../contract/records';
+import { MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 import type { Known } from './cell-state';
 

@@ -10,8 +10,7 @@ import { SyncCell } from '@/components/SyncCell';
 import css from '@/components/sync-cell.css?inline';
 import { AG_GRID_COLUMN } from '../adapters/ag-grid';
 import type { ListLayout, ListPage, SiteAdapter } from '../adapters/types';
-import { MAX_REFS_PER_LOOKUP } from '../contract/api';
-import { type RecordRef, recordKey, recordRefSchema } from '../contract/records';
+import { asRecordRef, MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import { logError } from '../log';
 import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT, HINT_MARKER } from './markers';
 import { callBackground } from '../messaging/client';
@@ -334,7 +333,7 @@ export function mountSyncColumn(
     if (!ref) return null;
     const key = recordKey(ref);
     if (!validKeys.has(key)) {
-      if (!recordRefSchema.safeParse(ref).success) return null;
+      if (!asRecordRef(ref)) return null;
       validKeys.add(key);
     }
     return { ref, key };

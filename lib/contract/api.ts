@@ -1,7 +1,8 @@
 // The sync-status service's requests and answers. The service validates every request with these
 // schemas and generates its OpenAPI document from them; the extension validates every answer.
 import { z } from 'zod';
-import { recordRefSchema, systemSchema } from './records';
+import { recordRefSchema, systemSchema } from './record-schemas';
+import { MAX_REFS_PER_LOOKUP } from './records';
 import {
   blockerSchema,
   counterpartSchema,
@@ -12,7 +13,6 @@ import {
   syncErrorSchema,
 } from './status';
 
-export const MAX_REFS_PER_LOOKUP = 500;
 export const MAX_INGEST_ITEMS = 1000;
 
 /** Every refusal, of every endpoint, has this shape. */

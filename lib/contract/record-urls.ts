@@ -1,7 +1,7 @@
 // Reads a pasted address of a Procore, Xero or Zoho Books page and says which record it opens.
 // List pages are refused with a reason: a push needs one record, not a page of them.
 import { siteOf } from '../sites';
-import { type RecordRef, type RecordType, recordRefSchema } from './records';
+import { asRecordRef, type RecordRef, type RecordType } from './records';
 
 export type ParsedRecordUrl =
   | {
@@ -39,12 +39,10 @@ export function parseRecordUrl(input: string): ParsedRecordUrl {
   }
 }
 
-/** Builds the reference through the contract's schema, so ids are checked the same way everywhere. */
+/** Builds the reference through the contract's check, so ids are checked the same way everywhere. */
 function record(fields: Record<string, string | undefined>, alsoPossible: RecordType[] = []): ParsedRecordUrl {
-  const parsed = recordRefSchema.safeParse(Object.fromEntries(Object.entries(fields).filter(([, v]) => v)));
-  return parsed.success
-    ? { ok: true, ref: parsed.data, alsoPossible }
-    : notARecord('The address does not carry a valid record id.');
+  const ref = asRecordRef(Object.fromEntries(Object.entries(fields).filter(([, v]) => v)));
+  return ref ? { ok: true, ref, alsoPossible } : notARecord('The address does not carry a valid record id.');
 }
 
 function parseProcore(url: URL): ParsedRecordUrl {

@@ -1,7 +1,7 @@
 // What the service knows about a record: whether it is synced, its counterpart in the other
 // system, its lock, its last error and the fields that disagree; and the jobs and events around it.
 import { z } from 'zod';
-import { recordRefSchema } from './records';
+import { recordRefSchema } from './record-schemas';
 
 const timestamp = z.iso.datetime({ offset: true });
 const shortText = (max: number) => z.string().trim().min(1).max(max);

@@ -1,14 +1,6 @@
 // Errors that cross the message boundary: the background serialises them, the caller re-throws
 // them as BackgroundError with the same code and message.
-import { z } from 'zod';
-
-export const serialisedErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  /** How long the service asked us to wait before trying again (429). */
-  retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
-});
-export type SerialisedError = z.infer<typeof serialisedErrorSchema>;
+import type { SerialisedError } from './channel';
 
 export class BackgroundError extends Error {
   readonly code: string;

@@ -1,16 +1,14 @@
 // The one message protocol between the background service worker and everything else.
 // Each method names its parameters and result as zod schemas and who may call it; the background
-// validates what it receives, the caller validates what comes back.
+// validates what it receives and what it answers (router.ts), so callers need no zod.
 import { z } from 'zod';
-import { errorSummaryResponseSchema, historyResponseSchema, MAX_REFS_PER_LOOKUP, meResponseSchema, resolveUrlResponseSchema } from '../contract/api';
+import { errorSummaryResponseSchema, historyResponseSchema, meResponseSchema, resolveUrlResponseSchema } from '../contract/api';
 import { connectionSchema } from '../contract/connection';
-import { recordRefSchema } from '../contract/records';
+import { recordRefSchema } from '../contract/record-schemas';
+import { MAX_REFS_PER_LOOKUP } from '../contract/records';
 import { siteFamilies, supportedLists } from '../sites';
 import { jobSchema, recordStatusSchema } from '../contract/status';
-import { serialisedErrorSchema } from './errors';
-
-/** Marks our messages, so that nothing else sent over runtime messaging is mistaken for them. */
-export const CHANNEL = 'erp-sync-inspector';
+import { CHANNEL } from './channel';
 
 const siteNameSchema = z.enum(siteFamilies.map((family) => family.name) as [string, ...string[]]);
 const listKindSchema = z.enum(supportedLists.map((list) => list.kind));
@@ -164,11 +162,6 @@ export const requestSchema = z.object({
 });
 export type Request = z.infer<typeof requestSchema>;
 
-export const responseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: serialisedErrorSchema }),
-]);
-export type Response = z.infer<typeof responseSchema>;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(backgroundMethods, name);

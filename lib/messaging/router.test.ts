@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BackgroundError } from './errors';
-import { backgroundMethods, CHANNEL, type MethodName } from './protocol';
+import { CHANNEL } from './channel';
+import { backgroundMethods, type MethodName } from './protocol';
 import { callerOf, createRouter, type Handlers, type Sender } from './router';
 import { handlersFor } from './testing';
 

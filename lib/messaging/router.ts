@@ -2,6 +2,7 @@
 // handler and answers with the declared result or a serialised error. Pure, so it is unit-tested
 // directly.
 import { siteOf } from '../sites';
+import type { Response } from './channel';
 import { BackgroundError, serialiseError } from './errors';
 import {
   backgroundMethods,
@@ -9,7 +10,6 @@ import {
   isMethodName,
   type MethodName,
   type ParamsOf,
-  type Response,
   type ResultOf,
   requestSchema,
 } from './protocol';
