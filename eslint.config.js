@@ -34,6 +34,39 @@ export default tseslint.config(
     },
   },
   {
+    // The content script runs on every list page, so zod's 90 kB stays out of it: its modules may
+    // take only types from the modules that build schemas.
+    files: [
+      'entrypoints/*.content.ts',
+      'lib/content/**',
+      'lib/adapters/**',
+      'lib/contract/records.ts',
+      'lib/contract/record-urls.ts',
+      'lib/contract/deep-links.ts',
+      'lib/messaging/channel.ts',
+      'lib/messaging/client.ts',
+      'lib/messaging/errors.ts',
+      'components/SyncCell.tsx',
+      'components/StatusIcon.tsx',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'The content script stays free of zod: check with plain TypeScript (see lib/contract/records.ts).' }],
+          patterns: [
+            {
+              group: ['**/contract/api', '**/contract/status', '**/contract/connection', '**/contract/record-schemas', '**/messaging/protocol'],
+              allowTypeImports: true,
+              message: 'This module builds zod schemas: the content script may take only its types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
