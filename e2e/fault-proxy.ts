@@ -41,6 +41,8 @@ export interface ReceivedRequest {
   fault: Fault['kind'];
   /** What it carried (JSON for a POST, empty for a GET). */
   body: string;
+  /** Epoch ms when its answer went back; null while it has none. */
+  answeredAt: number | null;
 }
 
 export interface FaultProxy {
@@ -59,7 +61,7 @@ export async function startFaultProxy(serviceUrl: string): Promise<FaultProxy> {
   let fault: Fault = { kind: 'none' };
   const received: ReceivedRequest[] = [];
 
-  async function passOn(request: IncomingMessage, body: Buffer, response: ServerResponse, holdMs: number) {
+  async function passOn(request: IncomingMessage, body: Buffer, response: ServerResponse, holdMs: number, log?: ReceivedRequest) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string' && name !== 'host') headers.set(name, value);
     const answer = await fetch(new URL(request.url ?? '/', serviceUrl), {
@@ -76,6 +78,7 @@ export async function startFaultProxy(serviceUrl: string): Promise<FaultProxy> {
       if (name !== 'content-length' && name !== 'content-encoding' && name !== 'transfer-encoding' && name !== 'connection') passed[name] = value;
     });
     response.writeHead(answer.status, passed).end(answered);
+    if (log) log.answeredAt = Date.now();
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -86,12 +89,14 @@ export async function startFaultProxy(serviceUrl: string): Promise<FaultProxy> {
     const body = Buffer.concat(chunks);
     // Preflights are the browser's own, answered from the service's CORS rules whatever the fault.
     if (request.method === 'OPTIONS') return passOn(request, body, response, 0);
-    received.push({ at: Date.now(), method: request.method ?? 'GET', path, fault: current.kind, body: body.toString('utf8') });
+    const log: ReceivedRequest = { at: Date.now(), method: request.method ?? 'GET', path, fault: current.kind, body: body.toString('utf8'), answeredAt: null };
+    received.push(log);
     if (current.kind === 'answer') {
       response.writeHead(current.status, { 'content-type': 'application/json', ...CORS, ...current.headers }).end(current.body);
+      log.answeredAt = Date.now();
       return;
     }
-    await passOn(request, body, response, current.kind === 'late' ? current.ms : 0);
+    await passOn(request, body, response, current.kind === 'late' ? current.ms : 0, log);
   }
 
   const server = createServer((request, response) => {

@@ -1,5 +1,5 @@
 // `npm run bench`: what the extension costs and how fast it shows, measured in a real Chromium over
-// the fixture pages against the real sync-status service: per kind of list page (Procore's AG Grid,
+// the fixture pages against the real sync-status service (its own process, as users run it): per kind of list page (Procore's AG Grid,
 // Xero's classic table, Zoho's table) at 50, 500 and 5,000 rows, the time until every visible row
 // shows its state (cold and warm), the look-ups it sends, the main-thread time and heap it adds
 // (against the same page on a look-alike domain, where it does not run, in the same browser), its
@@ -14,10 +14,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { type ExtensionHarness, extensionDir, extensionIn, launchWithExtension } from '../e2e/browser';
-import { newTenant, type RunningService, startTestService, type TestTenant } from '../e2e/service';
 import type { IngestRecord } from '../lib/contract/api';
 import { type BenchPage, benchPages, type Where } from './bench/pages';
 import { inPage, type OnScreen, probeScript } from './bench/probe';
+import { type BenchService, startBenchService } from './bench/service';
 import { type Heap, markdown, type PageResult, type ScriptSize } from './bench/report';
 import { traceOurTasks } from './bench/trace';
 import { findChromium, installHint } from './chromium.mjs';
@@ -55,16 +55,17 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-type Steps = Record<'scriptStartedMs' | 'backgroundAnsweredMs' | 'firstLookupArrivedMs', number>;
+type Steps = Record<'scriptStartedMs' | 'backgroundAnsweredMs' | 'firstLookupArrivedMs' | 'firstLookupAnsweredMs', number>;
 
 const medianSteps = (all: Steps[]): Steps => ({
   scriptStartedMs: median(all.map((s) => s.scriptStartedMs)),
   backgroundAnsweredMs: median(all.map((s) => s.backgroundAnsweredMs)),
   firstLookupArrivedMs: median(all.map((s) => s.firstLookupArrivedMs)),
+  firstLookupAnsweredMs: median(all.map((s) => s.firstLookupAnsweredMs)),
 });
 
 /** Every record of the longest lists, as the integration reports them: one in ten never reported (unknown). */
-async function seed(tenant: TestTenant, pages: BenchPage[], rows: number) {
+async function seed(service: BenchService, pages: BenchPage[], rows: number) {
   for (const page of pages) {
     const records: IngestRecord[] = [];
     for (let i = 0; i < rows; i++) {
@@ -77,14 +78,13 @@ async function seed(tenant: TestTenant, pages: BenchPage[], rows: number) {
       else if (i % 7 === 0) records.push({ ref, state: 'not_synced' });
       else records.push({ ref, state: 'synced', counterpart: other });
     }
-    for (let start = 0; start < records.length; start += 1000) await tenant.report(records.slice(start, start + 1000));
+    for (let start = 0; start < records.length; start += 1000) await service.report(records.slice(start, start + 1000));
   }
 }
 
 interface Bench {
   executablePath: string;
-  service: RunningService;
-  tenant: TestTenant;
+  service: BenchService;
 }
 
 /** A fresh browser (an empty cache), signed in, the page served at both its addresses, the probe in every page. */
@@ -92,7 +92,7 @@ async function freshBrowser(bench: Bench, page: BenchPage, rows: number): Promis
   const context = await launchWithExtension({ executablePath: bench.executablePath });
   await context.addInitScript({ content: probeScript(page.probe, rows) });
   const extension = await extensionIn(context);
-  await extension.signIn(bench.service.url, bench.tenant.token);
+  await extension.signIn(bench.service.url, bench.service.token);
   await page.serve(extension, rows);
   return { context, extension };
 }
@@ -130,7 +130,7 @@ async function loadForCost(context: BrowserContext, url: string) {
  * and the steps on the way, from then: our content script claimed the page, the background first
  * answered it, the first look-up reached the service (none when all came from the cache).
  */
-async function timeToShown(page: Page, service: RunningService, lookupsBefore: number) {
+async function timeToShown(page: Page, service: BenchService, lookupsBefore: number) {
   await page.waitForFunction(inPage.allShown, undefined, { polling: 'raf', ...WAIT });
   const times = await page.evaluate<{ timeOrigin: number; rowsAt: number; shownAt: number; startingAt: number | null; readyAt: number | null }>(inPage.times);
   const since = (at: number | null | undefined) => (at === null || at === undefined ? Number.NaN : at - times.rowsAt);
@@ -141,6 +141,7 @@ async function timeToShown(page: Page, service: RunningService, lookupsBefore: n
       scriptStartedMs: since(times.startingAt),
       backgroundAnsweredMs: since(times.readyAt),
       firstLookupArrivedMs: since(firstLookup && firstLookup.at - times.timeOrigin),
+      firstLookupAnsweredMs: since(firstLookup?.answeredAt && firstLookup.answeredAt - times.timeOrigin),
     },
   };
 }
@@ -150,17 +151,17 @@ async function loadTimed(bench: Bench, benchPage: BenchPage, rows: number) {
   const { context } = await freshBrowser(bench, benchPage, rows);
   try {
     const page = await context.newPage();
-    const before = bench.service.lookups();
+    const before = bench.service.lookupLog().length;
     await page.goto(benchPage.url(rows, 'real'));
     const cold = await timeToShown(page, bench.service, before);
     const { visible } = await page.evaluate<OnScreen>(inPage.onScreen);
     await page.waitForTimeout(QUIET_MS);
     const firstPaint = bench.service.lookupLog().slice(before).map((lookup) => lookup.refs);
-    const beforeWarm = bench.service.lookups();
+    const beforeWarm = bench.service.lookupLog().length;
     await page.reload();
     const warm = await timeToShown(page, bench.service, beforeWarm);
     await page.waitForTimeout(QUIET_MS);
-    return { cold, warm, visible, firstPaint, warmRequests: bench.service.lookups() - beforeWarm };
+    return { cold, warm, visible, firstPaint, warmRequests: bench.service.lookupLog().length - beforeWarm };
   } finally {
     await context.close();
   }
@@ -195,7 +196,7 @@ async function fullScroll(bench: Bench, benchPage: BenchPage, rows: number) {
     const page = await context.newPage();
     const session = await context.newCDPSession(page);
     const stopTrace = await traceOurTasks(session, extension.id);
-    const before = bench.service.lookups();
+    const before = bench.service.lookupLog().length;
     await page.goto(benchPage.url(rows, 'real'));
     await page.waitForFunction(inPage.allShown, undefined, { polling: 'raf', ...WAIT });
     const scrolled = await scrollToEnd(page, true);
@@ -223,7 +224,7 @@ async function roundTrip(bench: Bench, benchPage: BenchPage, visible: number): P
     const started = performance.now();
     const response = await fetch(`${bench.service.url}/v1/statuses/lookup`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${bench.tenant.token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${bench.service.token}`, 'content-type': 'application/json' },
       body,
     });
     await response.text();
@@ -304,12 +305,11 @@ async function main() {
   run(process.execPath, [path.join('node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build']);
   const sizes = scriptSizes();
 
-  const service = await startTestService();
-  const tenant = await newTenant(service);
+  const service = await startBenchService();
   const results: PageResult[] = [];
   try {
-    await seed(tenant, options.pages, Math.max(...options.sizes));
-    const bench = { executablePath, service, tenant };
+    await seed(service, options.pages, Math.max(...options.sizes));
+    const bench = { executablePath, service };
     for (const page of options.pages) {
       for (const rows of options.sizes) {
         process.stdout.write(`${page.label}, ${rows.toLocaleString('en')} rows `);
@@ -318,7 +318,6 @@ async function main() {
       }
     }
   } finally {
-    await tenant.end();
     await service.stop();
   }
 
@@ -326,6 +325,7 @@ async function main() {
     `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), shared with whatever else runs: figures vary from run to run.`,
     `Chromium ${executablePath}, headless, 1280×720; ${options.reps} repetitions per figure, medians; look-up counts: the most of any repetition.`,
     'Cold: a fresh browser (empty cache). Warm: the same page reloaded (statuses in the extension’s IndexedDB). Both from the rows being in the DOM (all of a table’s; a grid’s first drawing) to every row on screen showing a state.',
+    'Service: `npm run server`’s entry point in a process of its own, embedded database in a fresh folder, reached through a pass-through proxy that counts look-ups.',
     'Round trip: a look-up of one screenful of rows, from Node to the service over loopback HTTP (median of 20).',
     `Main thread: CDP TaskDuration and ScriptDuration of the page over its load and ${SETTLE_MS} ms, with the extension ÷ the same page on a look-alike domain it does not run on, in the same browser (median of per-repetition ratios). Long tasks: PerformanceObserver.`,
     'Longest task of ours: Chrome trace of a cold load and a full scroll; the most time the extension’s scripts ran in one main-thread task (FunctionCall and script events of chrome-extension://<id>/), and the length of that task; “after start-up”: the same, leaving out the content script’s first evaluation. Details (the event, the function) in bench.json.',
