@@ -73,9 +73,10 @@ const statusColumns: [keyof StatusRow, SQL][] = [
 
 /**
  * The rows the tenant has for these keys (each probed through the hash index records_key_lookup).
- * PGlite answers each row as one JSON array: its driver decodes an answer field by field in
- * JavaScript, and 13 fields of 500 rows took longer than the probes themselves. PostgreSQL answers
- * columns: its driver decodes them cheaply, and its server builds JSON slower than it sends them.
+ * PGlite answers them all as one JSON value, an array per row: its driver decodes an answer message
+ * by message and field by field in JavaScript, and 13 fields of 500 rows took longer than the probes
+ * themselves. PostgreSQL answers columns: its driver decodes them cheaply, and its server builds
+ * JSON slower than it sends them.
  */
 async function readStatusRows(db: Database, tenantId: string, keys: string[]): Promise<StatusRow[]> {
   const from = sql`from unnest(${sql.param(keys)}::text[]) as wanted(key) join ${records} r on r.tenant_id = ${tenantId} and r.key = wanted.key`;
@@ -84,8 +85,8 @@ async function readStatusRows(db: Database, tenantId: string, keys: string[]): P
       statusColumns.map(([, column]) => column),
       sql`, `,
     );
-    const rows = await queryRows<{ status: StatusArray }>(db, sql`select json_build_array(${columns}) as status ${from}`);
-    return rows.map(({ status }) => fromArray(status));
+    const [found] = await queryRows<{ statuses: StatusArray[] | null }>(db, sql`select json_agg(json_build_array(${columns})) as statuses ${from}`);
+    return (found?.statuses ?? []).map(fromArray);
   }
   const columns = sql.join(
     statusColumns.map(([name, column]) => sql`${column} as ${sql.identifier(name)}`),
@@ -101,7 +102,7 @@ type RawStatusRow = Omit<StatusRow, 'lockedAt' | 'lastSyncedAt' | 'updatedAt'> &
   updatedAt: string;
 };
 
-/** A status's columns as PGlite's JSON array holds them (see statusColumns). */
+/** A status's columns as PGlite's JSON answer holds them (see statusColumns). */
 type StatusArray = [
   key: string,
   state: string,
