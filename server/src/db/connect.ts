@@ -35,6 +35,11 @@ export async function queryRows<Row>(db: Pick<Database, 'execute'>, query: SQL):
   return (result as { rows: Row[] }).rows;
 }
 
+const engines = new WeakMap<Database, Engine>();
+
+/** The engine under a database that openDatabase opened (PostgreSQL is assumed for any other). */
+export const engineOf = (db: Database): Engine => engines.get(db) ?? 'postgres';
+
 export type DatabaseLocation = { databaseUrl: string } | { dataDir: string } | { inMemory: true };
 
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
@@ -54,6 +59,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
 async function openPglite(client: PGlite, release: () => void): Promise<OpenDatabase> {
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });
+  engines.set(db, 'pglite');
   return {
     db: db as unknown as Database,
     engine: 'pglite',
