@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { type RecordRef, recordKey } from '../../../lib/contract/records';
 import type { Counterpart, FieldDifference, RecordStatus, SyncError } from '../../../lib/contract/status';
-import { type Database, engineOf, queryRows } from '../db/connect';
+import { type Database, engineOf, queryArrays } from '../db/connect';
 import { records, tenants } from '../db/schema';
 import { type StatusRow, statusOf } from './records';
 
@@ -54,55 +54,44 @@ export async function lookupStatuses(db: Database, tenantId: string, refs: Recor
 /** A raw query returns timestamps as each driver's own text; have the database write them as ISO 8601. */
 const isoText = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** What a status is read from, named as in StatusRow, in the order of StatusArray. */
-const statusColumns: [keyof StatusRow, SQL][] = [
-  ['key', sql`r.key`],
-  ['state', sql`r.state`],
-  ['number', sql`r.number`],
-  ['url', sql`r.url`],
-  ['counterpart', sql`r.counterpart`],
-  ['lockedBy', sql`r.locked_by`],
-  ['lockedAt', isoText(sql`r.locked_at`)],
-  ['lockReason', sql`r.lock_reason`],
-  ['lastSyncedAt', isoText(sql`r.last_synced_at`)],
-  ['lastError', sql`r.last_error`],
-  ['differences', sql`r.differences`],
-  ['activeJobId', sql`r.active_job_id`],
-  ['updatedAt', isoText(sql`r.updated_at`)],
-];
+/** What a status is read from, in the order of StatusArray. */
+const statusColumns = sql.join(
+  [
+    sql`r.key`,
+    sql`r.state`,
+    sql`r.number`,
+    sql`r.url`,
+    sql`r.counterpart`,
+    sql`r.locked_by`,
+    isoText(sql`r.locked_at`),
+    sql`r.lock_reason`,
+    isoText(sql`r.last_synced_at`),
+    sql`r.last_error`,
+    sql`r.differences`,
+    sql`r.active_job_id`,
+    isoText(sql`r.updated_at`),
+  ],
+  sql`, `,
+);
 
 /**
- * The rows the tenant has for these keys (each probed through the hash index records_key_lookup).
- * PGlite answers them all as one JSON value, an array per row: its driver decodes an answer message
- * by message and field by field in JavaScript, and 13 fields of 500 rows took longer than the probes
- * themselves. PostgreSQL answers columns: its driver decodes them cheaply, and its server builds
- * JSON slower than it sends them.
+ * The rows the tenant has for these keys (each probed through the hash index records_key_lookup),
+ * as arrays. PGlite answers them all as one JSON value: its driver decodes an answer message by
+ * message and field by field in JavaScript, and 13 fields of 500 rows took longer than the probes
+ * themselves. PostgreSQL answers columns from a prepared statement: its driver decodes them
+ * cheaply, and its server builds JSON slower than it sends them.
  */
 async function readStatusRows(db: Database, tenantId: string, keys: string[]): Promise<StatusRow[]> {
   const from = sql`from unnest(${sql.param(keys)}::text[]) as wanted(key) join ${records} r on r.tenant_id = ${tenantId} and r.key = wanted.key`;
   if (engineOf(db) === 'pglite') {
-    const columns = sql.join(
-      statusColumns.map(([, column]) => column),
-      sql`, `,
-    );
-    const [found] = await queryRows<{ statuses: StatusArray[] | null }>(db, sql`select json_agg(json_build_array(${columns})) as statuses ${from}`);
-    return (found?.statuses ?? []).map(fromArray);
+    const [[statuses]] = (await queryArrays(db, 'lookup_statuses', sql`select json_agg(json_build_array(${statusColumns})) ${from}`)) as [[StatusArray[] | null]];
+    return (statuses ?? []).map(fromArray);
   }
-  const columns = sql.join(
-    statusColumns.map(([name, column]) => sql`${column} as ${sql.identifier(name)}`),
-    sql`, `,
-  );
-  const rows = await queryRows<RawStatusRow>(db, sql`select ${columns} ${from}`);
-  return rows.map(toStatusRow);
+  const rows = (await queryArrays(db, 'lookup_statuses', sql`select ${statusColumns} ${from}`)) as StatusArray[];
+  return rows.map(fromArray);
 }
 
-type RawStatusRow = Omit<StatusRow, 'lockedAt' | 'lastSyncedAt' | 'updatedAt'> & {
-  lockedAt: string | null;
-  lastSyncedAt: string | null;
-  updatedAt: string;
-};
-
-/** A status's columns as PGlite's JSON answer holds them (see statusColumns). */
+/** A status's columns as a look-up reads them (see statusColumns). */
 type StatusArray = [
   key: string,
   state: string,
@@ -120,10 +109,6 @@ type StatusArray = [
 ];
 
 const toDate = (text: string | null) => (text === null ? null : new Date(text));
-
-function toStatusRow(row: RawStatusRow): StatusRow {
-  return { ...row, lockedAt: toDate(row.lockedAt), lastSyncedAt: toDate(row.lastSyncedAt), updatedAt: new Date(row.updatedAt) };
-}
 
 function fromArray(status: StatusArray): StatusRow {
   const [key, state, number, url, counterpart, lockedBy, lockedAt, lockReason, lastSyncedAt, lastError, differences, activeJobId, updatedAt] = status;
