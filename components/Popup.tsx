@@ -48,7 +48,7 @@ export function Popup() {
     refetchInterval: 1_000,
   });
   const [confirming, setConfirming] = useState(false);
-  const resync = useMutation({ mutationFn: async () => (await askPage(tab.data as number, 'resync-not-synced')) as { queued: number } });
+  const resync = useMutation({ mutationFn: async () => (await askPage(tab.data as number, 'resync-not-synced')) as { queued: number; refused: number } });
 
   const rows = report.data?.rows ?? [];
   const count = (state: string) => rows.filter((row) => row.state === state).length;
@@ -150,7 +150,9 @@ export function Popup() {
           )}
           {resync.data && (
             <p role="status">
-              Queued {resync.data.queued}. {count('pending') > 0 ? `${count('pending')} still in progress.` : 'All finished.'}
+              Queued {resync.data.queued}.{' '}
+              {resync.data.refused > 0 && `${resync.data.refused} could not be queued: their rows say why. `}
+              {count('pending') > 0 ? `${count('pending')} still in progress.` : 'All finished.'}
             </p>
           )}
         </section>

@@ -80,7 +80,7 @@ export function SyncCell({ recordKey, record, store, actions }: Props) {
   };
   const confirm = usePopover(confirmingUnlock, lockButton, closeConfirm, []);
 
-  const run = (action: () => Promise<void>, pressed?: HTMLElement) => {
+  const run = (action: () => Promise<unknown>, pressed?: HTMLElement) => {
     setWorking(true);
     // The key-pressed button may go away (re-sync is not offered while pending): the badge keeps the focus.
     if (pressed?.matches(':focus-visible')) badge.current?.focus();

@@ -70,6 +70,20 @@ export function reportOf({ store, current }: Parts): PageReport {
   return { page: { site, kind, title }, rows };
 }
 
+/**
+ * Pushes every row that can be re-synced now. Counted as the background answers: a push it
+ * refused (a lock, a missing scope) is not queued, and its row says why.
+ */
+export async function resyncNotSynced(parts: Parts): Promise<{ queued: number; refused: number }> {
+  const shown = parts.current();
+  const refs = shown ? shown.column.records() : [];
+  const pushable = new Set(reportOf(parts).rows.filter((row) => row.pushable).map((row) => row.key));
+  const chosen = refs.filter((ref) => pushable.has(recordKey(ref)));
+  const taken = await Promise.all(chosen.map((ref) => parts.actions.push(ref)));
+  const queued = taken.filter(Boolean).length;
+  return { queued, refused: chosen.length - queued };
+}
+
 export function answerThePopup(lifetime: { onInvalidated(callback: () => void): void }, parts: Parts): void {
   const listener = (message: unknown, sender: { id?: string; url?: string; tab?: unknown }, respond: (answer: unknown) => void) => {
     const ask = askOf(message);
@@ -79,12 +93,7 @@ export function answerThePopup(lifetime: { onInvalidated(callback: () => void): 
       respond(reportOf(parts));
       return false;
     }
-    const shown = parts.current();
-    const refs = shown ? shown.column.records() : [];
-    const report = reportOf(parts);
-    const pushable = new Set(report.rows.filter((row) => row.pushable).map((row) => row.key));
-    const chosen = refs.filter((ref) => pushable.has(recordKey(ref)));
-    void Promise.all(chosen.map((ref) => parts.actions.push(ref))).then(() => respond({ queued: chosen.length }));
+    void resyncNotSynced(parts).then(respond);
     return true;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -3,6 +3,7 @@ import { exampleStatus } from '../contract/examples';
 import { recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 import { BackgroundError } from '../messaging/errors';
+import { resyncNotSynced } from './page-report';
 import { createRecordActions } from './record-actions';
 import { createStatusStore } from './status-store';
 
@@ -43,5 +44,29 @@ describe('row actions', () => {
     expect(store.get(status.key)).toMatchObject({ problem: 'The extension was updated: reload the page.' });
     await actions.showInPanel(status.ref);
     expect(store.get(status.key)).toMatchObject({ problem: undefined });
+  });
+});
+
+describe("the popup's re-sync of every row not synced", () => {
+  it('counts as queued only the pushes the background took', async () => {
+    const rows = [
+      exampleStatus({ state: 'not_synced', key: 'procore/direct_cost/1/11', ref: { system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: '11' } }),
+      exampleStatus({ state: 'failed', key: 'procore/direct_cost/1/12', ref: { system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: '12' } }),
+      exampleStatus({ state: 'synced', key: 'procore/direct_cost/1/13', ref: { system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: '13' } }),
+    ];
+    const store = createStatusStore(vi.fn().mockResolvedValue({ statuses: rows }), { schedule: (run) => run(), now: () => 0 });
+    for (const row of rows) store.want(row.ref);
+    await vi.waitFor(() => expect(store.get(rows[2]!.key)).toMatchObject({ kind: 'status' }));
+    // The second is refused, as a record locked meanwhile would be.
+    const call = vi.fn(async (_method: string, { ref }: { ref: { recordId: string } }) => {
+      if (ref.recordId === '12') throw new BackgroundError('record_locked', 'Dana Ortiz locked this record.');
+      return { job: {} };
+    });
+    const actions = createRecordActions(store, call as never);
+    const column = { records: () => rows.map((row) => row.ref), unmount: () => undefined };
+    const page = { site: 'procore', kind: 'procore_direct_costs', title: 'Direct Costs', scope: {} } as never;
+
+    await expect(resyncNotSynced({ store, actions, current: () => ({ page, column }) })).resolves.toEqual({ queued: 1, refused: 1 });
+    expect(call).toHaveBeenCalledTimes(2); // the synced row is not pushed
   });
 });

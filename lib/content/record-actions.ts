@@ -4,10 +4,11 @@ import { type RecordRef, recordKey } from '../contract/records';
 import { callBackground } from '../messaging/client';
 import type { StatusStore } from './status-store';
 
+/** Each action answers whether the background took it; a refusal is said on the record's cell. */
 export interface RecordActions {
-  push(ref: RecordRef): Promise<void>;
-  lock(ref: RecordRef): Promise<void>;
-  unlock(ref: RecordRef, reason?: string): Promise<void>;
+  push(ref: RecordRef): Promise<boolean>;
+  lock(ref: RecordRef): Promise<boolean>;
+  unlock(ref: RecordRef, reason?: string): Promise<boolean>;
   /** Opens the side panel on the record: its history, what differs, and the same actions. */
   showInPanel(ref: RecordRef): Promise<void>;
 }
@@ -16,16 +17,18 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function createRecordActions(store: StatusStore, call: typeof callBackground = callBackground): RecordActions {
   /** Runs an action; a refusal puts the record back as it was and says why on its cell. */
-  async function act(ref: RecordRef, work: () => Promise<void>) {
+  async function act(ref: RecordRef, work: () => Promise<void>): Promise<boolean> {
     const key = recordKey(ref);
     const before = store.get(key);
     store.showProblem(key, null);
     try {
       await work();
+      return true;
     } catch (error) {
       if (before.kind === 'status') store.apply([before.status]);
       store.showProblem(key, messageOf(error));
       store.recheck(ref); // the refusal may mean the record changed (locked, pushed elsewhere)
+      return false;
     }
   }
 

@@ -12,6 +12,8 @@ const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
+  // PGlite is 32-bit WebAssembly: its whole memory is at most 2 GB.
+  DATA_CACHE_MB: z.coerce.number().int().min(16).max(1024).default(128),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   SANDBOX_WORKER: flag,
@@ -24,6 +26,8 @@ export interface Config {
   host: string;
   /** Where the embedded database lives; unused when databaseUrl is set. */
   dataDir: string;
+  /** The embedded database's page cache, in MB (see openDatabase); unused when databaseUrl is set. */
+  dataCacheMb: number;
   databaseUrl: string | undefined;
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
@@ -41,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    dataCacheMb: e.DATA_CACHE_MB,
     databaseUrl: e.DATABASE_URL || undefined,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -9,7 +9,9 @@ import { startSandboxWorker } from './sandbox-worker';
 
 async function main() {
   const config = readConfig();
-  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir, dataCacheMb: config.dataCacheMb },
+  );
   // PostgreSQL's autovacuum keeps statistics; the embedded engine has none, so the service does.
   const statistics = database.engine === 'pglite' ? keepStatistics(database.db, 60_000, (m) => console.warn(m)) : null;
   await statistics?.settled();

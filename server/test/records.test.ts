@@ -31,6 +31,27 @@ describe.each(engines)('records on %s', (engine) => {
       expect(body.statuses[0]).toMatchObject({ state: 'unknown', counterpart: null, updatedAt: null });
     });
 
+    it('answers every field as the change feed does: link, error, differences, lock, push in flight, times', async () => {
+      const { api } = await service.newTenant();
+      const [linked, bill, failed, differing, locked, pushed] = [procoreCost(), xeroBill(), procoreCost(), procoreCost(), procoreOwnerInvoice(), procoreCost()];
+      await api.post('/v1/ingest', {
+        records: [
+          synced(linked, bill, 'BILL-0319'),
+          { ref: failed, state: 'failed', error: { code: 'erp_rejected', message: 'Account 400 is archived.', hint: 'Pick another account.' } },
+          { ref: differing, state: 'not_synced', counterpart: { ref: xeroInvoice() }, differences: [{ field: 'amount', label: 'Amount', here: '$1.00', there: '$2.00' }] },
+        ],
+      });
+      await api.post('/v1/records/lock', { ref: locked, reason: 'Posted to the ledger' });
+      await api.post('/v1/pushes', { pushes: [{ ref: pushed, idempotencyKey: `push-${pushed.recordId}` }] });
+      const refs = [linked, bill, failed, differing, locked, pushed];
+      const { body } = await api.post('/v1/statuses/lookup', { refs });
+      const feed = new Map((await api.get('/v1/changes?after=0')).body.changes.map((s: { key: string }) => [s.key, s]));
+      expect(body.statuses).toEqual(refs.map((ref) => feed.get(recordKey(ref))));
+      expect(body.statuses.map((s: { state: string }) => s.state)).toEqual(['synced', 'synced', 'failed', 'not_synced', 'not_synced', 'pending']);
+      expect(body.statuses[4].lock).toMatchObject({ locked: true, reason: 'Posted to the ledger' });
+      expect(body.statuses[0].lastSyncedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    });
+
     it('links both ways: the counterpart answers with the record it came from', async () => {
       const { api } = await service.newTenant();
       const [cost, bill] = [procoreCost(), xeroBill()];

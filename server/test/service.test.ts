@@ -3,9 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientTypesFrom } from '../client/generate';
 import { syncStatusClient } from '../client/index';
+import { openDatabase, queryRows } from '../src/db/connect';
 import { procoreCost, xeroBill } from './refs';
 import { killServiceProcesses, RESTARTS_TIMEOUT, root, startServiceProcess as start, stopServiceProcess, tempDataDir } from './service-process';
 
@@ -49,6 +51,16 @@ describe('the service process on its embedded database', { timeout: RESTARTS_TIM
 
   it('refuses a bad setting with a message naming it', async () => {
     await expect(start({ PORT: 'eighty' })).rejects.toThrow(/Invalid configuration: PORT/);
+    await expect(start({ DATA_CACHE_MB: '4096' })).rejects.toThrow(/Invalid configuration: DATA_CACHE_MB/);
+  });
+
+  it('gives the embedded database the page cache it is asked for', async () => {
+    const database = await openDatabase({ dataDir: tempDataDir(), dataCacheMb: 48 });
+    try {
+      expect(await queryRows(database.db, sql`show shared_buffers`)).toEqual([{ shared_buffers: '48MB' }]);
+    } finally {
+      await database.close();
+    }
   });
 
   it('completes a round trip with the generated client and the sandbox worker', async () => {

@@ -71,6 +71,12 @@ export const records = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.key] }),
+    /**
+     * The batch look-up's probe: one bucket page and the row, where the primary key's B-tree reads
+     * root, inner and leaf pages first (2 pages per key instead of 5), from an index a third of its
+     * size. The tenant is checked on the row. The primary key still serves writes and ranges.
+     */
+    index('records_key_lookup').using('hash', t.key),
     index('records_changes').on(t.tenantId, t.seq),
     index('records_failed').on(t.tenantId, t.recordType).where(sql`${t.state} = 'failed'`),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "records_key_lookup" ON "records" USING hash ("key");
