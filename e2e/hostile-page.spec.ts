@@ -6,7 +6,9 @@ import { recordKey } from '../lib/contract/records';
 import { CHANNEL } from '../lib/messaging/channel';
 import { backgroundMethods, type MethodName, type ParamsOf } from '../lib/messaging/protocol';
 import { attack, expect, test } from './harness';
+import { brokenIds, expectNoPayloadRan } from './payloads';
 import { directCost, PROJECT, procoreGridPage, serveProcoreAssets, TOOLS } from './procore';
+import { seedRows } from './row-states';
 
 const LIST = `https://us02.procore.com/${PROJECT}/project/direct_costs`;
 /** On the list: one the page would push and lock, one locked it would unlock, one the person re-syncs. */
@@ -372,6 +374,87 @@ test.describe('attack matrix: a web page against the extension', () => {
     await expect(page.locator('.ag-row [data-erp-sync-slot]').first()).toBeAttached();
     await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(0);
     expect(tenant.lookups()).toBe(lookupsBefore);
+    expect(extension.ourErrors(page)).toEqual([]);
+  });
+
+  test("the grid helper's rows ahead, asked for by the page and forged by it, give it nothing and make us ask about well-formed ids only", async ({ extension, tenant, context }) => {
+    attack(
+      "a web page asks our page-world grid helper for the rows ahead of its grid, on a grid that asked for our column and on one that did not: answered from its own grid's data only, nothing looked up, no token",
+      "a web page forges the grid helper's answer of rows ahead (ids holding markup, javascript:, direction and zero-width characters, fullwidth digits, 6,000 digits): only well-formed ids of the list are looked up, read-only; nothing pushed or locked, no cell, no token",
+    );
+    const consoleText = consoleOf(context);
+    const rows = 300;
+    const states = await seedRows(tenant, rows, directCost);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    await serveProcoreAssets(extension, 'https://app.procore.com', '35.3.1');
+    const costs = Array.from({ length: rows }, (_, i) => ({ id: directCost(i).recordId, vendor: `Vendor ${i}` }));
+    const page = await extension.openFixture(`${TOOLS}/direct_costs`, { html: procoreGridPage(costs) });
+    const badgeOf = (n: number) => page.locator(`.ag-row[row-id="${directCost(n).recordId}"] [data-erp-sync-cell] .badge`);
+    await expect(badgeOf(0)).toHaveAttribute('data-state', states[directCost(0).recordId] as string);
+    await expect(page.locator('[data-erp-sync-cell] .badge[data-state="loading"]')).toHaveCount(0);
+    await page.waitForTimeout(300); // the first look-up is all sent
+    const lookupsBefore = tenant.lookups();
+    const cellsBefore = await page.locator('[data-erp-sync-cell]').count();
+
+    // The page asks the helper itself, naming rows of its grid by their record ids, then by a vendor.
+    const answers = await page.evaluate((ids) => {
+      const ask = (grid: Element, known: [string, string][]) => {
+        grid.setAttribute('data-erp-sync-rows-wanted', JSON.stringify({ from: 2, step: 1, count: 500, known }));
+        grid.dispatchEvent(new Event('erp-sync-rows-wanted'));
+        const answer = grid.getAttribute('data-erp-sync-rows');
+        grid.removeAttribute('data-erp-sync-rows');
+        return answer;
+      };
+      const grid = document.querySelector('.ag-root-wrapper') as Element;
+      // Another grid root that did not ask for our column, leading to the same grid's API.
+      const unasked = document.createElement('div');
+      unasked.className = 'ag-root-wrapper';
+      const row = document.createElement('div');
+      row.className = 'ag-row';
+      const drawn = grid.querySelector('.ag-row') as unknown as Record<string, unknown>;
+      for (const key of Object.keys(drawn)) if (key.startsWith('__AG_')) (row as unknown as Record<string, unknown>)[key] = drawn[key];
+      unasked.append(row);
+      document.body.append(unasked);
+      const answers = {
+        byRecordId: ask(grid, [[ids[0], ids[0]], [ids[1], ids[1]]] as [string, string][]),
+        byVendor: ask(grid, [[ids[0], 'Vendor 0']]),
+        unasked: ask(unasked, [[ids[0], ids[0]]]),
+      };
+      unasked.remove();
+      return answers;
+    }, [directCost(0).recordId, directCost(1).recordId] as const);
+    expect(JSON.parse(answers.byRecordId ?? 'null')).toEqual(costs.slice(3).map((cost) => cost.id));
+    expect(JSON.parse(answers.byVendor ?? 'null')).toEqual(costs.slice(3).map((cost) => cost.vendor));
+    expect(answers.unasked).toBeNull();
+    await page.waitForTimeout(300);
+    expect(tenant.lookups()).toBe(lookupsBefore);
+    await expect(page.locator('[data-erp-sync-cell]')).toHaveCount(cellsBefore);
+
+    // The page stops the helper and answers our request itself, then scrolls its grid.
+    const forged = [...brokenIds(directCost(0).recordId), '0598134332797815', '５９８１３４３３２７９９９９９', '598134332799999'];
+    await page.evaluate((forged) => {
+      window.addEventListener(
+        'erp-sync-rows-wanted',
+        (event) => {
+          event.stopImmediatePropagation();
+          (event.target as Element).setAttribute('data-erp-sync-rows', JSON.stringify(forged));
+        },
+        true,
+      );
+      const viewport = document.querySelector('.ag-body-viewport') as Element;
+      viewport.scrollTop += viewport.clientHeight;
+    }, forged);
+    // A screen down, the grid draws rows to about 38 (one screen is 14 rows, its buffer 10).
+    await expect(badgeOf(30)).toHaveAttribute('data-state', states[directCost(30).recordId] as string);
+    await page.waitForTimeout(300);
+    const asked = tenant.lookupLog().slice(lookupsBefore).flatMap((lookup) => lookup.keys);
+    // The most the page achieved: a read-only look-up of a well-formed id of this list's kind.
+    expect(asked).toContain(recordKey({ ...directCost(0), recordId: '598134332799999' }));
+    for (const key of asked) expect(key).toMatch(new RegExp(`^procore/direct_cost/${PROJECT}/[1-9][0-9]{0,19}$`));
+    await expect(page.locator('[data-erp-sync-cell] .badge[data-state="loading"]')).toHaveCount(0);
+    expect(await tenant.actions()).toEqual([]);
+    await expectNoPayloadRan(page);
+    expect(await whatThePageCanSee(page, consoleText)).not.toContain(tenant.token);
     expect(extension.ourErrors(page)).toEqual([]);
   });
 });

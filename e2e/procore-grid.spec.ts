@@ -2,11 +2,14 @@
 // the version with separate pinned containers (35) and the one drawing a row as one element (36):
 // the column is the grid's own, each record has exactly one cell whatever number of row elements
 // draw it, and the state follows the record through sorting, filtering, a reset of the columns,
-// virtual scrolling and navigation between tools.
+// virtual scrolling and navigation between tools. A long grid scrolled up from its end is asked about
+// a batch of rows ahead at a time, read from the grid by the page-world helper (5,000 rows scrolled
+// down: faults-host-page.spec.ts).
 import type { Page } from '@playwright/test';
 import type { RecordRef } from '../lib/contract/records';
 import { expect, test } from './harness';
-import { AG_GRID_VERSIONS, type AgGridVersion, directCost, PROJECT, serveProcoreAssets, TOOLS } from './procore';
+import { AG_GRID_VERSIONS, type AgGridVersion, directCost, PROJECT, procoreGridPage, scrollGridThrough, serveProcoreAssets, TOOLS } from './procore';
+import { seedRows } from './row-states';
 
 const OWNER = `${TOOLS}/invoicing`;
 const SUBCONTRACTOR = `${TOOLS}/invoicing/subcontractor`;
@@ -178,6 +181,31 @@ test.describe('Procore Direct Costs on AG Grid', () => {
     // Each drawn record has exactly one cell.
     const rowIds = await page.locator('.ag-center-cols-container .ag-row, .ag-row:not(.ag-row-pinned)').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('row-id')))]);
     for (const rowId of rowIds.slice(0, 10)) await expect(cellsOf(page, rowId as string)).toHaveCount(1);
+    expect(extension.ourErrors(page)).toEqual([]);
+  });
+
+  test('2,000 costs keyed by record id (AG Grid 36), scrolled up from the end: the rows above are read ahead too', async ({ extension, tenant }) => {
+    test.setTimeout(240_000);
+    const rows = 2_000;
+    const states = await seedRows(tenant, rows, directCost);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    await serveProcoreAssets(extension, 'https://app.procore.com', '36.2.0');
+    const costs = Array.from({ length: rows }, (_, i) => ({ id: directCost(i).recordId, vendor: `Vendor ${i}` }));
+    const page = await extension.openFixture(DIRECT_COSTS, { html: procoreGridPage(costs) });
+    await expect(page.locator('[data-erp-sync-cell]').first()).toBeVisible({ timeout: 30_000 });
+    await scrollGridToEnd(page);
+    await expect(page.locator(`.ag-row[row-id="${directCost(rows - 1).recordId}"] [data-erp-sync-cell] .badge`)).toHaveAttribute('data-state', states[directCost(rows - 1).recordId] as string);
+    const asked = tenant.lookupLog().length;
+
+    const { seen, neverShown, notOneCell } = await scrollGridThrough(page.locator('.ag-root'), 'up', rows);
+    expect(neverShown).toEqual([]);
+    expect(notOneCell).toEqual([]);
+    expect(seen).toEqual(states);
+    await page.waitForTimeout(300);
+    const lookups = tenant.lookupLog().slice(asked);
+    // None asked about twice, a batch ahead of the screen: not one look-up per screen.
+    expect(new Set(lookups.flatMap((lookup) => lookup.keys)).size).toBe(lookups.reduce((sum, lookup) => sum + lookup.refs, 0));
+    expect(lookups.length).toBeLessThanOrEqual(Math.ceil(rows / 500) + 2);
     expect(extension.ourErrors(page)).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 // Procore's grids can only be given a column from the page's own world (see
-// lib/page-world/ag-grid-column.ts). This script holds no secrets and sends no messages: it only
-// answers the isolated content script's request for the column, made through a DOM attribute.
+// lib/page-world/ag-grid-column.ts), and only there can the rows they have not drawn be read (see
+// lib/page-world/ag-grid-rows.ts). This script holds no secrets and sends no messages: it only
+// answers the isolated content script's requests, made through DOM attributes and an event.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { logError } from '@/lib/log';
 import { serveColumnRequests } from '@/lib/page-world/ag-grid-column';
+import { serveRowRequests } from '@/lib/page-world/ag-grid-rows';
 import { matchPatterns, siteFamilies } from '@/lib/sites';
 
 export default defineContentScript({
@@ -13,5 +15,6 @@ export default defineContentScript({
   runAt: 'document_end',
   main() {
     serveColumnRequests(document, (error, context) => logError('ag-grid-column', error, context));
+    serveRowRequests(document, (error, context) => logError('ag-grid-rows', error, context));
   },
 });

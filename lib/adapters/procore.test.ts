@@ -106,6 +106,18 @@ describe('Procore rows', () => {
     }
   });
 
+  it("names a grid's undrawn row by its id alone: the list's type, in the page's project", () => {
+    expect(procore.recordOfRowId?.('562950099171920', owner)).toEqual({
+      system: 'procore',
+      recordType: 'owner_invoice',
+      companyId: company,
+      projectId: project,
+      recordId: '562950099171920',
+      host: 'app.procore.com',
+    });
+    expect(procore.recordOfRowId?.('598134332797900', directCosts)).toMatchObject({ recordType: 'direct_cost', projectId: project, recordId: '598134332797900' });
+  });
+
   it('never reads by row id a row that opens another kind of record (a list the page is replacing)', () => {
     const subcontractorRow = element(`<div class="ag-row" row-id="598134325962303">
       <div id="row-598134325962303-column-number"><a href="/webclients/host/companies/${company}/projects/${project}/tools/invoicing/requisitions/1/598134325962303">1</a></div></div>`);

@@ -5,7 +5,7 @@ import type { RecordRef } from '../contract/records';
 import { agGridLayout, rowParts } from './ag-grid';
 import { recordsLinkedFrom, theOneRecord } from './row-links';
 import { tableLayout } from './table-layout';
-import type { ListKind, SiteAdapter } from './types';
+import type { ListKind, ListPage, SiteAdapter } from './types';
 
 type ProcoreRecordType = Extract<RecordRef, { system: 'procore' }>['recordType'];
 
@@ -34,6 +34,14 @@ const lists: { pattern: RegExp; kind: ListKind; title: string; recordType: Proco
 ];
 
 const recordTypeOf = (kind: ListKind) => lists.find((list) => list.kind === kind)?.recordType;
+
+/** A list's record by its id alone: every record of a list is of its type, in the page's project. */
+function recordOfId(id: string, page: ListPage): RecordRef | null {
+  const recordType = recordTypeOf(page.kind);
+  const { host, companyId, projectId } = page.scope;
+  if (!recordType || !projectId) return null;
+  return { system: 'procore', recordType, companyId, projectId, recordId: id, host };
+}
 
 export const procore: SiteAdapter = {
   listPage(url) {
@@ -64,8 +72,10 @@ export const procore: SiteAdapter = {
     // A row that opens another kind of record is not this list's (a list the page is replacing).
     if (links.length > 0) return null;
     const gridId = agGridRecordId(row, parts);
-    return gridId ? { system: 'procore', recordType, companyId, projectId, recordId: gridId, host } : null;
+    return gridId ? recordOfId(gridId, page) : null;
   },
+
+  recordOfRowId: recordOfId,
 
   // The legacy server-rendered table, or the tool's data table (the first grid on the page).
   layout(doc) {

@@ -31,6 +31,11 @@ export interface SiteAdapter {
   listPage(url: URL): ListPage | null;
   /** The record a row shows, or null when its id cannot be read with confidence: no guesses. */
   recordOfRow(row: Element, page: ListPage): RecordRef | null;
+  /**
+   * For a grid's rows that are not drawn yet: the record named by an id that the drawn rows show to
+   * be their record's id (read ahead of them from the grid), or null where a bare id names none.
+   */
+  recordOfRowId?(id: string, page: ListPage): RecordRef | null;
   /** The list's header row and body rows as they are in the document now; null while it is not rendered. */
   layout(doc: Document, page: ListPage): ListLayout | null;
 }

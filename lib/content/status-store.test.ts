@@ -91,6 +91,16 @@ describe('the status store', () => {
     expect(fetch.mock.calls.map((call) => call[0].length)).toEqual([10]);
   });
 
+  it('says how many records the question it holds has, for a reading ahead to stop at one look-up', async () => {
+    const { store, nextFrame } = storeWithManualFrames();
+    const release = store.hold();
+    [1, 2, 2, 3].forEach((n) => store.want(cost(n)));
+    expect(store.waiting()).toBe(3);
+    release();
+    await nextFrame();
+    expect(store.waiting()).toBe(0);
+  });
+
   it('lets a hold go by itself after a moment: a page that never stops changing cannot starve the questions', async () => {
     const { store, fetch, retries, nextFrame } = storeWithManualFrames();
     store.hold(); // never released by its taker

@@ -148,6 +148,8 @@ export function createStatusStore(
     },
     /** Asks at once for what is wanted, without waiting for more: the caller has every row near the screen. */
     askNow: () => flush(true),
+    /** How many records the question being gathered (or held) holds: one look-up asks at most MAX_REFS_PER_LOOKUP. */
+    waiting: () => wanted.size,
     get: (key: string): Known => known.get(key) ?? LOADING,
 
     /** Fresh statuses from the background (a push that ended, a lock, a change elsewhere): shown where this page shows them. */

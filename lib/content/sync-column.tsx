@@ -8,12 +8,13 @@ import { Component, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { SyncCell } from '@/components/SyncCell';
 import css from '@/components/sync-cell.css?inline';
-import { AG_GRID_COLUMN } from '../adapters/ag-grid';
+import { AG_GRID_COLUMN, rowsRequest } from '../adapters/ag-grid';
 import type { ListLayout, ListPage, SiteAdapter } from '../adapters/types';
 import { asRecordRef, MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import { logError } from '../log';
 import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT, HINT_MARKER } from './markers';
 import { callBackground } from '../messaging/client';
+import { askRowsAhead, gridRowIndex } from './grid-rows-ahead';
 import type { RecordActions } from './record-actions';
 import type { StatusStore } from './status-store';
 
@@ -76,11 +77,24 @@ export function mountSyncColumn(
   const columnHosts = new Set<Element>();
   /** The table as last read, its rows in document order; null for a grid (its rows are not all in the document). */
   let tableLayout: ListLayout | null = null;
+  /** The grid as last read (its root, which the page-world helper answers on); null for a table. */
+  let gridRoot: Element | null = null;
+  /**
+   * The grid's rows whose record was asked for since a reading last ended, to read ahead of: a
+   * reading cut short by the host's next change (a grid draws its rows over a few frames) keeps them.
+   */
+  let gridRowsAsked: Element[] = [];
+  /** The grid's drawn rows in the reading under way, by row id, and the record id each shows. */
+  let gridRowRecords = new Map<string, string>();
   /** Where each of those rows is in it, for reading ahead in the way the user scrolls. */
   let rowIndex = new WeakMap<Element, number>();
   /** The table rows the visibility observer follows, let go once the host drops them. */
   const watchedRows = new Set<Element>();
-  /** Once the user scrolls, rows are asked for a batch ahead: a scroll to the end costs one look-up per 500 rows. */
+  /**
+   * Once the user scrolls, rows are asked for a batch ahead: a scroll to the end costs one look-up
+   * per 500 rows. A table's rows are all in the document; a grid's, ahead of those it has drawn,
+   * are read from the grid by the page-world helper.
+   */
   let scrolled = false;
   /** The row that last set off a reading ahead, to tell scrolling down from scrolling up. */
   let lastAskedFrom = -1;
@@ -116,33 +130,35 @@ export function mountSyncColumn(
 
   /**
    * Asks, with the rows that just came near the screen, for the rows after them in the way the user
-   * scrolls, up to one look-up's worth: they are known by the time they are scrolled to. Read in
-   * slices between the host's frames; the store holds the question until the last, so all go in
-   * one look-up.
+   * scrolls, until the question holds one look-up's worth: they are known by the time they are
+   * scrolled to. Read in slices between the host's frames; the store holds the question until the
+   * last, so all go in one look-up.
    */
   function readAhead(askedRows: Element[]) {
     // One at a time: rows asked meanwhile join the question it holds.
     if (readingAhead) return;
+    const indexes = askedRows.map((row) => (tableLayout ? (rowIndex.get(row) ?? -1) : gridRowIndex(row))).filter((index) => index >= 0);
+    if (indexes.length === 0) return;
     readingAhead = true;
-    const indexes = askedRows.map((row) => rowIndex.get(row) ?? -1);
     const down = Math.max(...indexes) >= lastAskedFrom;
-    let at = down ? Math.max(...indexes) : Math.min(...indexes);
-    lastAskedFrom = at;
+    const from = down ? Math.max(...indexes) : Math.min(...indexes);
+    lastAskedFrom = from;
     const step = down ? 1 : -1;
-    let more = MAX_REFS_PER_LOOKUP - askedRows.length;
+    let more = MAX_REFS_PER_LOOKUP - store.waiting();
+    const ahead = tableLayout ? tableRecordsAhead(tableLayout.rows, from, step) : gridRecordsAhead(from, step, more);
     const release = store.hold();
     const readSome = () => {
       try {
         const started = performance.now();
-        const rows = tableLayout?.rows ?? [];
-        while (!disposed && more > 0 && at + step >= 0 && at + step < rows.length) {
+        // Rows that come near meanwhile join the held question too: it stops at one look-up's worth.
+        while (!disposed && more > 0 && store.waiting() < MAX_REFS_PER_LOOKUP) {
           if (performance.now() - started > SLICE_MS) {
             requestAnimationFrame(readSome);
             return;
           }
-          at += step;
-          const record = recordOf(rows[at] as Element);
-          if (record && store.want(record.ref)) more--;
+          const next = ahead.next();
+          if (next.done) break;
+          if (next.value && store.want(next.value.ref)) more--;
         }
       } catch (error) {
         logError('sync-column', error, { page: page.kind, step: 'read ahead' });
@@ -151,6 +167,26 @@ export function mountSyncColumn(
       release();
     };
     readSome();
+  }
+
+  /** The records of a table's rows from `from` (not included) on, one row at a time. */
+  function* tableRecordsAhead(rows: Element[], from: number, step: 1 | -1) {
+    for (let at = from + step; at >= 0 && at < rows.length; at += step) yield recordOf(rows[at] as Element);
+  }
+
+  /**
+   * The records of a grid's undrawn rows from `from` (not included) on. The page-world helper reads
+   * their ids from the grid: whatever holds the record id in the rows drawn now, as the adapter
+   * read it (their row id, or the field of their data their links show). The page can forge those
+   * ids: each becomes a record of this list only, and only once it passes the contract's checks.
+   */
+  function* gridRecordsAhead(from: number, step: 1 | -1, count: number) {
+    const request = rowsRequest(from, step, count, gridRowRecords);
+    if (!gridRoot || !adapter.recordOfRowId || !request) return;
+    for (const id of askRowsAhead(gridRoot, request)) {
+      const ref = adapter.recordOfRowId(id, page);
+      yield ref ? checked(ref) : null;
+    }
   }
 
   /** Table rows that came near the screen, to be given their cells in the next slices. */
@@ -230,10 +266,11 @@ export function mountSyncColumn(
    * and just around its viewport, which its own scrolling clips, so a drawn grid row counts as near;
    * a table row found near when the reading began is asked for at once, not a frame later.
    */
-  function showIfNear(cell: Cell, near: boolean) {
-    if (!near) return;
-    store.want(cell.ref);
+  function showIfNear(cell: Cell, near: boolean): boolean {
+    if (!near) return false;
+    const asked = store.want(cell.ref);
     draw(cell);
+    return asked;
   }
 
   /**
@@ -330,7 +367,11 @@ export function mountSyncColumn(
   /** The row's record, when its reference passes the contract's checks; anything else gets no cell. */
   function recordOf(row: Element): { ref: RecordRef; key: string } | null {
     const ref = adapter.recordOfRow(row, page);
-    if (!ref) return null;
+    return ref ? checked(ref) : null;
+  }
+
+  /** A record read from the page, when its reference passes the contract's checks; null otherwise. */
+  function checked(ref: RecordRef): { ref: RecordRef; key: string } | null {
     const key = recordKey(ref);
     if (!validKeys.has(key)) {
       if (!asRecordRef(ref)) return null;
@@ -370,14 +411,14 @@ export function mountSyncColumn(
     if (!cell) {
       if (existing) remove(existing); // a copy of our cell made by the host, with no shadow content
       cell = addCell(parent, record.ref, record.key, drawnByGrid);
-      showIfNear(cell, near || drawnByGrid);
+      if (showIfNear(cell, near || drawnByGrid) && drawnByGrid) gridRowsAsked.push(row);
       return cell;
     }
     if (cell.key === record.key) return cell;
     // The host reused the row for another record: show that one, and ask for it when seen.
     Object.assign(cell, record);
     if (cell.root) draw(cell);
-    showIfNear(cell, near || drawnByGrid);
+    if (showIfNear(cell, near || drawnByGrid) && drawnByGrid) gridRowsAsked.push(row);
     return cell;
   }
 
@@ -406,6 +447,8 @@ export function mountSyncColumn(
       if (layout.columnHost) askForColumn(layout.columnHost);
       if (layout.columnHost && !signedIn) addGridHint(layout.columnHost);
       tableLayout = layout.slotOf ? null : layout;
+      gridRoot = layout.slotOf ? (layout.columnHost ?? null) : null;
+      gridRowRecords = new Map();
       rowIndex = new WeakMap();
       const near = layout.slotOf ? { first: 0, count: layout.rows.length } : rowsNearTheScreen(layout.rows);
       const order = layout.rows.map((_, i) => i);
@@ -468,7 +511,9 @@ export function mountSyncColumn(
       const row = layout.rows[index] as Element;
       try {
         const near = pending.next <= pending.near;
-        if (layout.slotOf || near || row.querySelector(`:scope > [${CELL_MARKER}]`)) readRow(row, layout, near);
+        const cell = layout.slotOf || near || row.querySelector(`:scope > [${CELL_MARKER}]`) ? readRow(row, layout, near) : null;
+        const rowId = row.getAttribute('row-id');
+        if (layout.slotOf && cell && rowId) gridRowRecords.set(rowId, cell.ref.recordId);
         if (!layout.slotOf) {
           rowIndex.set(row, index);
           watchedRows.add(row);
@@ -480,6 +525,9 @@ export function mountSyncColumn(
     }
     if (pending.next >= order.length) {
       pending = null;
+      // A grid's rows that came into view once the user scrolls: the rows beyond them join their question.
+      if (scrolled && gridRowsAsked.length > 0) readAhead(gridRowsAsked);
+      gridRowsAsked = [];
       releaseQuestions?.();
       releaseQuestions = null;
     }
