@@ -75,10 +75,11 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
 
   return {
     async getConnection(_, { caller, url }) {
-      const connection = await serviceConnection.getValue();
       const site = caller === 'content-script' ? siteOf(url) : null;
-      const decorates = site ? (await decoratedSites.getValue())[site] !== false : true;
-      const hidden = site ? (await hiddenLists.getValue()).filter((kind) => supportedLists.some((list) => list.kind === kind && list.site === site)) : [];
+      // Read together: every page waits on this answer before it asks for anything.
+      const [connection, decorated, hiddenKinds] = await Promise.all([serviceConnection.getValue(), decoratedSites.getValue(), hiddenLists.getValue()]);
+      const decorates = site ? decorated[site] !== false : true;
+      const hidden = site ? hiddenKinds.filter((kind) => supportedLists.some((list) => list.kind === kind && list.site === site)) : [];
       return { signedIn: connection !== null, version: browser.runtime.getManifest().version, decorates, hiddenLists: hidden };
     },
 
