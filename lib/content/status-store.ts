@@ -6,6 +6,7 @@
 import { MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 import type { Known } from './cell-state';
+import { nextFrame } from './scheduling';
 
 /** The statuses of these records, and the keys of those the background has not confirmed lately. */
 type Fetch = (refs: RecordRef[]) => Promise<{ statuses: RecordStatus[]; staleKeys?: string[] }>;
@@ -27,7 +28,7 @@ interface Options {
 
 export function createStatusStore(
   fetchStatuses: Fetch,
-  { schedule = (run) => requestAnimationFrame(run), retryLater = (run, ms) => setTimeout(run, ms), now = () => performance.now() }: Options = {},
+  { schedule = nextFrame, retryLater = (run, ms) => setTimeout(run, ms), now = () => performance.now() }: Options = {},
 ) {
   const known = new Map<string, Known>();
   const listeners = new Map<string, Set<() => void>>();

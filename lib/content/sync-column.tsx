@@ -13,6 +13,7 @@ import type { ListLayout, ListPage, SiteAdapter } from '../adapters/types';
 import { asRecordRef, MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import { logError } from '../log';
 import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT, HINT_MARKER } from './markers';
+import { nextFrame, nextSlice } from './scheduling';
 import { callBackground } from '../messaging/client';
 import { askRowsAhead, gridRowIndex } from './grid-rows-ahead';
 import type { RecordActions } from './record-actions';
@@ -65,7 +66,8 @@ export function mountSyncColumn(
   const validKeys = new Set<string>();
   let disposed = false;
   let scanRequested = false;
-  let continuation = 0;
+  /** Cancels the reading's next slice, when one is waiting. */
+  let continuation: (() => void) | null = null;
   /**
    * The reading under way: the rows in the order they are read (those near the screen first), how
    * far it got, and how many of the first are near the screen.
@@ -153,7 +155,7 @@ export function mountSyncColumn(
         // Rows that come near meanwhile join the held question too: it stops at one look-up's worth.
         while (!disposed && more > 0 && store.waiting() < MAX_REFS_PER_LOOKUP) {
           if (performance.now() - started > SLICE_MS) {
-            requestAnimationFrame(readSome);
+            nextSlice(readSome);
             return;
           }
           const next = ahead.next();
@@ -191,16 +193,17 @@ export function mountSyncColumn(
 
   /** Table rows that came near the screen, to be given their cells in the next slices. */
   const comingNear = new Set<Element>();
-  let showing = 0;
+  /** Cancels the next slice of cells for rows that came near, when one is waiting. */
+  let showing: (() => void) | null = null;
 
   /** Gives the rows that came near the screen their cells, drawn, in slices between the host's frames. */
   function showComingRows() {
-    showing = 0;
+    showing = null;
     const started = performance.now();
     const asked: Element[] = [];
     for (const row of comingNear) {
       if (performance.now() - started > SLICE_MS) {
-        showing = requestAnimationFrame(() => guarded(showComingRows));
+        showing = nextSlice(() => guarded(showComingRows));
         break;
       }
       comingNear.delete(row);
@@ -501,8 +504,8 @@ export function mountSyncColumn(
     const { order, layout } = pending;
     while (pending.next < order.length) {
       if (performance.now() - started > SLICE_MS) {
-        continuation ||= requestAnimationFrame(() => {
-          continuation = 0;
+        continuation ??= nextSlice(() => {
+          continuation = null;
           guarded(continueScan);
         });
         break;
@@ -541,7 +544,7 @@ export function mountSyncColumn(
   const observer = new MutationObserver((records) => {
     if (disposed || scanRequested || records.every(isOurs)) return;
     scanRequested = true;
-    requestAnimationFrame(() => guarded(scan));
+    nextFrame(() => guarded(scan));
   });
   observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['row-id', 'row-index', 'data-id', 'id', 'href'] });
   guarded(scan);
@@ -551,8 +554,8 @@ export function mountSyncColumn(
     pending = null;
     releaseQuestions?.();
     doc.removeEventListener('scroll', noteScroll, { capture: true });
-    cancelAnimationFrame(continuation);
-    cancelAnimationFrame(showing);
+    continuation?.();
+    showing?.();
     observer.disconnect();
     visibility.disconnect();
     for (const cell of cells.values()) cell.root?.unmount();

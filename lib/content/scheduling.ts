@@ -1,0 +1,60 @@
+// When our row work runs. Two needs:
+// - A slice of a long reading gives the main thread back, then goes on. Waiting for the next frame
+//   (requestAnimationFrame) left most of each frame idle (8 ms of ours, the host's frame, then
+//   nothing), so 50 rows took five frames. A task of its own lets the browser run the host's input,
+//   its frames and our messages in between, and us go on as soon as it has.
+// - The host's changes (and the questions they raise) are gathered until its next frame, so a grid
+//   drawing over a few frames is read once a frame. But a loading page may have no frame for 70 ms
+//   or more (Chrome holds the old page's paint while the new one loads), so we go on after 20 ms
+//   even without one.
+
+type Cancel = () => void;
+
+interface TaskScheduler {
+  postTask(run: () => void, options: { priority: 'user-visible'; signal: AbortSignal }): Promise<unknown>;
+}
+
+function taskScheduler(): TaskScheduler | undefined {
+  const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+  return typeof scheduler?.postTask === 'function' ? (scheduler as TaskScheduler) : undefined;
+}
+
+/** Runs `run` in a task of its own once the browser has had the main thread; the answer cancels it. */
+export function nextSlice(run: () => void): Cancel {
+  const scheduler = taskScheduler();
+  if (scheduler) {
+    const controller = new AbortController();
+    scheduler.postTask(run, { priority: 'user-visible', signal: controller.signal }).catch((error: unknown) => {
+      // A cancelled task's promise rejects: that is the cancel, not an error.
+      if (!controller.signal.aborted) reportError(error);
+    });
+    return () => controller.abort();
+  }
+  // Where there is no task scheduler (older Firefox): a message to ourselves is a task of its own,
+  // without setTimeout's clamping to 4 ms and more once nested.
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    run();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
+}
+
+/** The longest we wait for the host's next frame. */
+const FRAME_AT_MOST_MS = 20;
+
+/** Runs `run` once, at the host's next frame or after FRAME_AT_MOST_MS, whichever comes first; the answer cancels it. */
+export function nextFrame(run: () => void): Cancel {
+  const once = () => {
+    cancel();
+    run();
+  };
+  const frame = requestAnimationFrame(once);
+  const timer = setTimeout(once, FRAME_AT_MOST_MS);
+  function cancel() {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  }
+  return cancel;
+}
