@@ -442,10 +442,11 @@ test.describe('attack matrix: a web page against the extension', () => {
         true,
       );
       const viewport = document.querySelector('.ag-body-viewport') as Element;
-      viewport.scrollTop += viewport.clientHeight;
+      // Ten screens down: past the rows below the first screen, read ahead with it.
+      viewport.scrollTop += 10 * viewport.clientHeight;
     }, forged);
-    // A screen down, the grid draws rows to about 38 (one screen is 14 rows, its buffer 10).
-    await expect(badgeOf(30)).toHaveAttribute('data-state', states[directCost(30).recordId] as string);
+    // Ten screens down (one screen is 14 rows), the grid draws rows from about 130 to 164 (its buffer is 10).
+    await expect(badgeOf(150)).toHaveAttribute('data-state', states[directCost(150).recordId] as string);
     await page.waitForTimeout(300);
     const asked = tenant.lookupLog().slice(lookupsBefore).flatMap((lookup) => lookup.keys);
     // The most the page achieved: a read-only look-up of a well-formed id of this list's kind.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REFS_PER_LOOKUP as MOST_ROWS_AHEAD } from '../contract/records';
-import { parseRowsAnswer, parseRowsRequest, rowsRequest } from './ag-grid';
+import { AG_GRID_COLUMN, agGridLayout, parseRowsAnswer, parseRowsRequest, rowsRequest } from './ag-grid';
 
 describe('the rows-ahead request between our two worlds', () => {
   const drawn: [string, string][] = [
@@ -41,5 +41,25 @@ describe('the rows-ahead request between our two worlds', () => {
     expect(parseRowsAnswer(JSON.stringify({ ids: ['1'] }))).toEqual([]);
     expect(parseRowsAnswer(null)).toEqual([]);
     expect(parseRowsAnswer('[')).toEqual([]);
+  });
+});
+
+describe("a grid's layout", () => {
+  it('gives the rows with our slot, then one element of each row the grid has drawn without it yet (to ask for their records meanwhile)', () => {
+    const grid = document.createElement('div');
+    const slot = `<div ${AG_GRID_COLUMN.slotAttribute}></div>`;
+    grid.innerHTML = `
+      <div class="ag-pinned-left-cols-container"><div class="ag-row" row-id="1" id="1-left"></div><div class="ag-row" row-id="3" id="3-left"></div></div>
+      <div class="ag-center-cols-container">
+        <div class="ag-row" row-id="1" id="1-center">${slot}</div>
+        <div class="ag-row" row-id="2" id="2-center">${slot}</div>
+        <div class="ag-row" row-id="3" id="3-center"></div>
+        <div class="ag-row" row-id="4" id="4-center"></div>
+        <div class="ag-row" id="no-row-id"></div>
+      </div>`;
+    const layout = agGridLayout(grid);
+    expect(layout?.rows.map((row) => row.id)).toEqual(['1-center', '2-center', '3-left', '4-center']);
+    expect(layout?.rows.map((row) => layout.slotOf?.(row) ?? null).map((found) => found?.hasAttribute(AG_GRID_COLUMN.slotAttribute) ?? null)).toEqual([true, true, null, null]);
+    expect(layout?.columnHost).toBe(grid);
   });
 });

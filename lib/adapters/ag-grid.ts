@@ -89,18 +89,30 @@ export function parseRowsAnswer(text: string | null): string[] {
   return value.filter(isId);
 }
 
-/** The grid's rows that carry our slot: none until the grid has drawn our column. */
+/**
+ * The grid's drawn rows: those that carry our slot, then one element of each row whose slot the
+ * grid has not drawn yet (it draws our column a frame or more after it is asked), whose records
+ * can be asked for meanwhile.
+ */
 export function agGridLayout(grid: Element | null | undefined): ListLayout | null {
   if (!grid) return null;
   const slots = [...grid.querySelectorAll(`.ag-row [${AG_GRID_COLUMN.slotAttribute}]`)];
   const slotOfRow = new Map<Element, Element>();
+  const slotted = new Set<string | null>();
   for (const slot of slots) {
     const row = slot.closest('.ag-row');
-    if (row) slotOfRow.set(row, slot);
+    if (!row) continue;
+    slotOfRow.set(row, slot);
+    slotted.add(row.getAttribute('row-id'));
+  }
+  const withoutSlot = new Map<string, Element>();
+  for (const row of grid.querySelectorAll('.ag-row[row-id]')) {
+    const rowId = row.getAttribute('row-id') as string;
+    if (!slotted.has(rowId) && !withoutSlot.has(rowId)) withoutSlot.set(rowId, row);
   }
   return {
     headerRow: null,
-    rows: [...slotOfRow.keys()],
+    rows: [...slotOfRow.keys(), ...withoutSlot.values()],
     columnHost: grid,
     slotOf: (row) => slotOfRow.get(row) ?? null,
   };

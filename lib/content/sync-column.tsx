@@ -28,6 +28,8 @@ interface Cell {
   root: Root | null;
 }
 
+/** The rows below a grid's drawn ones asked for with them at first: a tall screen's worth and the grid's buffer. */
+const GRID_ROWS_BELOW = 100;
 /** How long one slice of row work may take before the host gets the main thread back. */
 const SLICE_MS = 8;
 /** Rows this far below or above the screen are asked for before they are scrolled to. */
@@ -136,7 +138,7 @@ export function mountSyncColumn(
    * scrolled to. Read in slices between the host's frames; the store holds the question until the
    * last, so all go in one look-up.
    */
-  function readAhead(askedRows: Element[]) {
+  function readAhead(askedRows: Element[], most = MAX_REFS_PER_LOOKUP) {
     // One at a time: rows asked meanwhile join the question it holds.
     if (readingAhead) return;
     const indexes = askedRows.map((row) => (tableLayout ? (rowIndex.get(row) ?? -1) : gridRowIndex(row))).filter((index) => index >= 0);
@@ -146,7 +148,7 @@ export function mountSyncColumn(
     const from = down ? Math.max(...indexes) : Math.min(...indexes);
     lastAskedFrom = from;
     const step = down ? 1 : -1;
-    let more = MAX_REFS_PER_LOOKUP - store.waiting();
+    let more = Math.min(most, MAX_REFS_PER_LOOKUP - store.waiting());
     const ahead = tableLayout ? tableRecordsAhead(tableLayout.rows, from, step) : gridRecordsAhead(from, step, more);
     const release = store.hold();
     const readSome = () => {
@@ -425,6 +427,21 @@ export function mountSyncColumn(
     return cell;
   }
 
+  /**
+   * A grid's row: its cell in our slot, or, while the grid has not drawn the slot yet (it draws our
+   * column a moment after it is asked), its record asked for meanwhile. Either way the row is
+   * noted for reading ahead of it.
+   */
+  function readGridRow(row: Element, layout: ListLayout) {
+    if (!signedIn) return;
+    const cell = layout.slotOf?.(row) ? readRow(row, layout, true) : null;
+    const record = cell ?? recordOf(row);
+    if (!record) return;
+    if (!cell && store.want(record.ref)) gridRowsAsked.push(row);
+    const rowId = row.getAttribute('row-id');
+    if (rowId) gridRowRecords.set(rowId, record.ref.recordId);
+  }
+
   /** Starts reading the rows afresh: the host changed something. */
   function scan() {
     scanRequested = false;
@@ -514,10 +531,9 @@ export function mountSyncColumn(
       const row = layout.rows[index] as Element;
       try {
         const near = pending.next <= pending.near;
-        const cell = layout.slotOf || near || row.querySelector(`:scope > [${CELL_MARKER}]`) ? readRow(row, layout, near) : null;
-        const rowId = row.getAttribute('row-id');
-        if (layout.slotOf && cell && rowId) gridRowRecords.set(rowId, cell.ref.recordId);
-        if (!layout.slotOf) {
+        if (layout.slotOf) readGridRow(row, layout);
+        else {
+          if (near || row.querySelector(`:scope > [${CELL_MARKER}]`)) readRow(row, layout, near);
           rowIndex.set(row, index);
           watchedRows.add(row);
           visibility.observe(row);
@@ -528,11 +544,19 @@ export function mountSyncColumn(
     }
     if (pending.next >= order.length) {
       pending = null;
-      // A grid's rows that came into view once the user scrolls: the rows beyond them join their question.
-      if (scrolled && gridRowsAsked.length > 0) readAhead(gridRowsAsked);
+      // The rows beyond those the grid drew join their question: once the user scrolls, a look-up's
+      // worth in the way they scroll; before, the rows just below the screen, which the grid may
+      // draw a moment later (over several frames on a busy machine).
+      const asked = gridRowsAsked.length;
+      if (asked > 0) readAhead(gridRowsAsked, scrolled ? MAX_REFS_PER_LOOKUP : GRID_ROWS_BELOW);
       gridRowsAsked = [];
       releaseQuestions?.();
       releaseQuestions = null;
+      // With the rows beyond the drawn ones in it, the question is complete: it goes now, before the
+      // grid's own work (drawing our column, which this reading may have asked for) takes the main
+      // thread. Without them (the grid's helper not answering yet), it waits for the rows the grid
+      // draws next.
+      if (layout.slotOf && store.waiting() > asked) store.askNow();
     }
   }
 
