@@ -24,6 +24,21 @@ describe('the status batcher', () => {
     expect(tabB.map((s) => s.key)).toEqual([cost(3), cost(2), cost(4)].map(recordKey));
   });
 
+  it('by default asks in the next task: what arrived in this one joins the look-up, and nothing waits for more', async () => {
+    vi.useFakeTimers();
+    try {
+      const lookup = vi.fn(async (refs: RecordRef[]) => refs.map(statusOf));
+      const batcher = createStatusBatcher(lookup);
+      const both = Promise.all([batcher.statuses([cost(1)]), batcher.statuses([cost(2)])]);
+      expect(lookup).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(lookup.mock.calls.map((call) => call[0].map(recordKey))).toEqual([[cost(1), cost(2)].map(recordKey)]);
+      await both;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('asks at most 500 records per request: 1,200 rows take three', async () => {
     const { lookup, batcher } = batcherWithLookup();
     const answer = await batcher.statuses(Array.from({ length: 1200 }, (_, i) => cost(i)));

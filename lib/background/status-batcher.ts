@@ -1,6 +1,8 @@
-// Gathers the records that all tabs ask about within a short window into as few look-ups as
-// possible: each record once (a record on screen in two tabs, or asked for again while its
-// look-up is under way, shares one), at most 500 per request.
+// Gathers the records that all tabs ask about together into as few look-ups as possible: each
+// record once (a record on screen in two tabs, or asked for again while its look-up is under way,
+// shares one), at most 500 per request. A page's question comes whole (its rows are gathered in
+// the page), so the look-up goes in the next task: what else arrived meanwhile joins it, and the
+// first screen of a list waits for nothing else.
 import { MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 
@@ -11,11 +13,11 @@ interface Waiting {
 }
 
 export interface BatcherOptions {
-  /** How long to wait for more rows before asking; rows rendered together arrive within it. */
+  /** How long to wait for more rows before asking. */
   windowMs?: number;
 }
 
-export function createStatusBatcher(lookup: (refs: RecordRef[]) => Promise<RecordStatus[]>, { windowMs = 15 }: BatcherOptions = {}) {
+export function createStatusBatcher(lookup: (refs: RecordRef[]) => Promise<RecordStatus[]>, { windowMs = 0 }: BatcherOptions = {}) {
   const queued = new Map<string, Waiting[]>();
   const inFlight = new Map<string, Promise<RecordStatus>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
