@@ -79,6 +79,8 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
       // Read together: every page waits on this answer before it asks for anything.
       const [connection, decorated, hiddenKinds] = await Promise.all([serviceConnection.getValue(), decoratedSites.getValue(), hiddenLists.getValue()]);
       const decorates = site ? decorated[site] !== false : true;
+      // A list page asks for its statuses next: the connection opens while it reads its rows.
+      if (site && decorates && connection) void client.warmUp();
       const hidden = site ? hiddenKinds.filter((kind) => supportedLists.some((list) => list.kind === kind && list.site === site)) : [];
       return { signedIn: connection !== null, version: browser.runtime.getManifest().version, decorates, hiddenLists: hidden };
     },

@@ -54,6 +54,34 @@ describe('the service client', () => {
     expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
   });
 
+  it('opens the connection ahead of a look-up: the health check under the service path, no token, once while it is in use', async () => {
+    let time = 1_000_000;
+    const fetch = vi.fn(async (_url: URL | RequestInfo, _init?: RequestInit) => json({ statuses: [status] }));
+    const client = createServiceClient({ connection: async () => ({ ...connection, serviceUrl: 'https://example.com/sync' }), fetch, now: () => time });
+    await client.warmUp();
+    const [url, init] = fetch.mock.calls[0] as [URL, RequestInit];
+    expect(String(url)).toBe('https://example.com/sync/healthz');
+    expect(init).toMatchObject({ mode: 'no-cors', cache: 'no-store' });
+    expect(JSON.stringify(init)).not.toContain('sst_secret');
+    time += 5_000;
+    await client.warmUp(); // just opened
+    await client.lookup([ref]);
+    time += 15_000;
+    await client.warmUp(); // in use 15 s ago
+    expect(fetch).toHaveBeenCalledTimes(2);
+    time += 20_000;
+    await client.warmUp(); // idle for 20 s: may have closed
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('warms nothing while signed out, and never fails: a look-up that follows says what is wrong', async () => {
+    const signedOut = clientAnswering(async () => json({}), false);
+    await expect(signedOut.client.warmUp()).resolves.toBeUndefined();
+    expect(signedOut.fetch).not.toHaveBeenCalled();
+    const unreachable = clientAnswering(async () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(unreachable.client.warmUp()).resolves.toBeUndefined();
+  });
+
   it("keeps a rate limit's Retry-After, so nobody asks again sooner", async () => {
     const { client } = clientAnswering(async () => json({ code: 'rate_limited', message: 'x' }, { status: 429, headers: { 'retry-after': '7' } }));
     await expect(client.lookup([ref])).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 7 });

@@ -27,6 +27,7 @@ export interface ServiceClientOptions {
   connection: () => Promise<ServiceConnection | null>;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  now?: () => number;
 }
 
 export interface ServiceClient {
@@ -42,19 +43,33 @@ export interface ServiceClient {
   me(connection?: ServiceConnection): Promise<MeResponse>;
   /** What changed after a cursor; `latest` gives no changes and the cursor of now. */
   changes(after: string): Promise<{ changes: RecordStatus[]; cursor: string; hasMore: boolean }>;
+  /**
+   * Opens the connection to the service (DNS, TCP, TLS) while a page reads its rows, so that its
+   * first look-up does not pay for it; nothing when one was used lately. Sends no token; never fails.
+   */
+  warmUp(): Promise<void>;
 }
 
 /** How long the client waits for an answer before it gives up on the request. */
 export const SERVICE_TIMEOUT_MS = 10_000;
+/** A connection used this recently is likely still open (browsers keep idle ones for a while). */
+const CONNECTION_WARM_MS = 20_000;
 
-export function createServiceClient({ connection, fetch: send = fetch, timeoutMs = SERVICE_TIMEOUT_MS }: ServiceClientOptions): ServiceClient {
+/** The address of `path` at the service, keeping any path it is served under (e.g. https://example.com/sync/). */
+function addressOf(service: ServiceConnection, path: string): URL {
+  const base = service.serviceUrl.endsWith('/') ? service.serviceUrl : `${service.serviceUrl}/`;
+  return new URL(path.replace(/^\//, ''), base);
+}
+
+export function createServiceClient({ connection, fetch: send = fetch, timeoutMs = SERVICE_TIMEOUT_MS, now = Date.now }: ServiceClientOptions): ServiceClient {
+  /** When a request last went to the service. */
+  let lastContact = Number.NEGATIVE_INFINITY;
   /** A POST with a JSON body, or a GET when there is no body. */
   async function call<T>(path: string, body: unknown, answer: z.ZodType<T>, given?: ServiceConnection): Promise<T> {
     const service = given ?? (await connection());
     if (!service) throw new BackgroundError('not_signed_in', 'Sign in to your sync-status service in the extension options.');
-    // Keep any path the service is served under (e.g. https://example.com/sync/).
-    const base = service.serviceUrl.endsWith('/') ? service.serviceUrl : `${service.serviceUrl}/`;
-    const url = new URL(path.replace(/^\//, ''), base);
+    const url = addressOf(service, path);
+    lastContact = now();
     let response: Response;
     try {
       const headers: Record<string, string> = { authorization: `Bearer ${service.token}` };
@@ -98,6 +113,17 @@ export function createServiceClient({ connection, fetch: send = fetch, timeoutMs
     history: (ref) => call('/v1/records/history', { ref }, historyResponseSchema),
     resolveUrl: (url) => call('/v1/records/resolve-url', { url }, resolveUrlResponseSchema),
     changes: (after) => call(`/v1/changes?after=${encodeURIComponent(after)}&limit=500`, undefined, changesResponseSchema),
+    async warmUp() {
+      if (now() - lastContact < CONNECTION_WARM_MS) return;
+      lastContact = now();
+      try {
+        const service = await connection();
+        // The health check needs no token, and an opaque answer is enough: only the connection is wanted.
+        if (service) await send(addressOf(service, '/healthz'), { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        // Nothing lost: the look-up that follows opens its own connection, and says why if it cannot.
+      }
+    },
   };
 }
 
