@@ -112,6 +112,19 @@ describe('the status store', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps a hold taken until released however long it takes: reading ahead on a busy machine stays one look-up', async () => {
+    const { store, fetch, retries, nextFrame } = storeWithManualFrames();
+    const release = store.hold({ untilReleased: true });
+    store.want(cost(1));
+    retries.forEach((run) => run());
+    await nextFrame();
+    expect(fetch).not.toHaveBeenCalled();
+    store.want(cost(2));
+    release();
+    await nextFrame();
+    expect(fetch.mock.calls.map((call) => call[0].length)).toEqual([2]);
+  });
+
   it('splits a screenful of 1,200 rows into messages of at most 500', async () => {
     const { store, fetch, nextFrame } = storeWithManualFrames();
     for (let n = 0; n < 1200; n++) store.want(cost(n));

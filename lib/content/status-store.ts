@@ -131,8 +131,12 @@ export function createStatusStore(
       queue(key, ref);
       return true;
     },
-    /** Holds questions back until the returned release is called: the rows read meanwhile go together. */
-    hold(): () => void {
+    /**
+     * Holds questions back until the returned release is called: the rows read meanwhile go
+     * together. `untilReleased`: for a taker that always releases (reading ahead), the hold has no
+     * time limit, so a reading slowed down by a busy machine is not cut into several look-ups.
+     */
+    hold({ untilReleased = false }: { untilReleased?: boolean } = {}): () => void {
       holds++;
       let released = false;
       const release = () => {
@@ -144,7 +148,7 @@ export function createStatusStore(
           schedule(flush);
         }
       };
-      retryLater(release, LONGEST_HOLD_MS);
+      if (!untilReleased) retryLater(release, LONGEST_HOLD_MS);
       return release;
     },
     /** Asks at once for what is wanted, without waiting for more: the caller has every row near the screen. */

@@ -150,7 +150,7 @@ export function mountSyncColumn(
     const step = down ? 1 : -1;
     let more = Math.min(most, MAX_REFS_PER_LOOKUP - store.waiting());
     const ahead = tableLayout ? tableRecordsAhead(tableLayout.rows, from, step) : gridRecordsAhead(from, step, more);
-    const release = store.hold();
+    const release = store.hold({ untilReleased: true });
     const readSome = () => {
       try {
         const started = performance.now();
