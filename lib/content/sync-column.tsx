@@ -434,10 +434,10 @@ export function mountSyncColumn(
    */
   function readGridRow(row: Element, layout: ListLayout) {
     if (!signedIn) return;
-    const cell = layout.slotOf?.(row) ? readRow(row, layout, true) : null;
-    const record = cell ?? recordOf(row);
+    const slotted = Boolean(layout.slotOf?.(row));
+    const record = slotted ? readRow(row, layout, true) : recordOf(row);
     if (!record) return;
-    if (!cell && store.want(record.ref)) gridRowsAsked.push(row);
+    if (!slotted && store.want(record.ref)) gridRowsAsked.push(row);
     const rowId = row.getAttribute('row-id');
     if (rowId) gridRowRecords.set(rowId, record.ref.recordId);
   }
