@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 import { openInspectorDatabase } from './database';
-import { createStatusCache, FORGET_MS, FRESH_MS, freshness } from './status-cache';
+import { createStatusCache, FORGET_MS, FRESH_MS, freshness, REMEMBERED_IN_MEMORY } from './status-cache';
 
 const status = (n: number) => {
   const ref = { system: 'xero', recordType: 'bill', recordId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` } as const;
@@ -41,5 +41,19 @@ describe('the status cache', () => {
     await createStatusCache(db, () => 1_000).write([status(1)]);
     const restarted = createStatusCache(db, () => 2_000, 1_500);
     expect((await restarted.read([status(1).key])).get(status(1).key)?.stale).toBe(true);
+  });
+
+  it('answers the statuses it wrote last from memory, the older from the database, and clears both', async () => {
+    const db = openInspectorDatabase('cache-test-memory');
+    const cache = createStatusCache(db, () => 1_000);
+    const written = Array.from({ length: REMEMBERED_IN_MEMORY + 1 }, (_, i) => status(i));
+    await cache.write(written);
+    // Gone from the database behind the cache's back: what it remembers is still answered.
+    await db.statuses.bulkDelete([status(0).key, status(1).key]);
+    const read = await cache.read([status(0).key, status(1).key, status(REMEMBERED_IN_MEMORY).key]);
+    // The oldest no longer fits in memory; the newer ones do.
+    expect([...read.keys()].sort()).toEqual([status(1).key, status(REMEMBERED_IN_MEMORY).key].sort());
+    await cache.clear();
+    expect((await cache.read([status(1).key])).size).toBe(0);
   });
 });
