@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nextFrame, nextSlice } from './scheduling';
+import { nextFrame, nextSlice, whenParsed } from './scheduling';
 
 const aTaskLater = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -77,5 +77,19 @@ describe('where our row work runs', () => {
     frames[2]?.(0);
     vi.advanceTimersByTime(20);
     expect(cancelled).not.toHaveBeenCalled();
+  });
+
+  it('waits for a loading document to be parsed, and not for one that is', async () => {
+    const doc = Object.assign(new EventTarget(), { readyState: 'loading' as DocumentReadyState });
+    let parsed = false;
+    void whenParsed(doc as unknown as Document).then(() => (parsed = true));
+    doc.dispatchEvent(new Event('readystatechange'));
+    await aTaskLater();
+    expect(parsed).toBe(false);
+    doc.readyState = 'interactive';
+    doc.dispatchEvent(new Event('readystatechange'));
+    await aTaskLater();
+    expect(parsed).toBe(true);
+    await expect(whenParsed(doc as unknown as Document)).resolves.toBeUndefined();
   });
 });

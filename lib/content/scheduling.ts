@@ -58,3 +58,16 @@ export function nextFrame(run: () => void): Cancel {
   }
   return cancel;
 }
+
+/** Settles once the document is parsed (at once when it is): its body and server-rendered rows are in. */
+export function whenParsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    const parsed = () => {
+      if (doc.readyState === 'loading') return;
+      doc.removeEventListener('readystatechange', parsed);
+      resolve();
+    };
+    doc.addEventListener('readystatechange', parsed);
+  });
+}
