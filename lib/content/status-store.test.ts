@@ -76,6 +76,26 @@ describe('the status store', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('says when what it asked at once is answered, failed or not', async () => {
+    let answer: (value: { statuses: RecordStatus[] }) => void = () => {};
+    const fetch = vi.fn(() => new Promise<{ statuses: RecordStatus[] }>((resolve) => (answer = resolve)));
+    const { store } = storeWithManualFrames(fetch);
+    store.want(cost(1));
+    let settled = false;
+    void store.askNow().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled).toBe(false);
+    answer({ statuses: [statusOf(cost(1))] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled).toBe(true);
+    expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'status' });
+
+    fetch.mockRejectedValueOnce(new BackgroundError('service_unreachable', 'down'));
+    store.want(cost(2));
+    await store.askNow();
+    expect(store.get(recordKey(cost(2)))).toMatchObject({ kind: 'error', code: 'service_unreachable' });
+  });
+
   it('holds the question while a long list is read, however many frames that takes', async () => {
     const { store, fetch, oneFrame, nextFrame } = storeWithManualFrames();
     const release = store.hold();

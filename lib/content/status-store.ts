@@ -101,21 +101,26 @@ export function createStatusStore(
     if (missing.length > 0) failed(missing, { code: 'invalid_response', message: 'The sync service did not answer for this record.' });
   }
 
-  /** Asks for the wanted records, unless more are still coming; `complete`: the caller knows none are. */
-  function flush(complete = false) {
+  /**
+   * Asks for the wanted records, unless more are still coming; `complete`: the caller knows none
+   * are. Settles once what it asked is answered (or failed).
+   */
+  function flush(complete = false): Promise<void> {
     scheduled = false;
-    if (holds > 0) return; // asked when the reading ends
+    if (holds > 0) return Promise.resolve(); // asked when the reading ends
     if (!complete && gathering && wanted.size > gathering.size && now() - gathering.since < GATHER_MS) {
       // Rows came in this frame: more may come in the next.
       gathering.size = wanted.size;
       scheduled = true;
       schedule(flush);
-      return;
+      return Promise.resolve();
     }
     gathering = null;
     const refs = [...wanted.values()];
     wanted.clear();
-    for (let start = 0; start < refs.length; start += MAX_REFS_PER_LOOKUP) void ask(refs.slice(start, start + MAX_REFS_PER_LOOKUP));
+    const asked: Promise<void>[] = [];
+    for (let start = 0; start < refs.length; start += MAX_REFS_PER_LOOKUP) asked.push(ask(refs.slice(start, start + MAX_REFS_PER_LOOKUP)));
+    return Promise.all(asked).then(() => undefined);
   }
 
   return {
@@ -151,7 +156,10 @@ export function createStatusStore(
       if (!untilReleased) retryLater(release, LONGEST_HOLD_MS);
       return release;
     },
-    /** Asks at once for what is wanted, without waiting for more: the caller has every row near the screen. */
+    /**
+     * Asks at once for what is wanted, without waiting for more: the caller has every row near the
+     * screen. Settles once they are answered.
+     */
     askNow: () => flush(true),
     /** How many records the question being gathered (or held) holds: one look-up asks at most MAX_REFS_PER_LOOKUP. */
     waiting: () => wanted.size,

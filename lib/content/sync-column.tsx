@@ -20,6 +20,12 @@ import type { RecordActions } from './record-actions';
 import type { StatusStore } from './status-store';
 
 
+/** A record read from the page, with its key. */
+interface ReadRecord {
+  ref: RecordRef;
+  key: string;
+}
+
 interface Cell {
   shadow: ShadowRoot;
   ref: RecordRef;
@@ -32,6 +38,12 @@ interface Cell {
 const GRID_ROWS_BELOW = 100;
 /** How long one slice of row work may take before the host gets the main thread back. */
 const SLICE_MS = 8;
+/**
+ * How long a table's reading waits for the answer about the rows near the screen before giving
+ * them loading cells: an answer from the background's cache comes sooner, and each cell is then
+ * drawn once, in its state, without our work holding the answer back.
+ */
+const ANSWER_WAIT_MS = 50;
 /** Rows this far below or above the screen are asked for before they are scrolled to. */
 const AHEAD_PX = 400;
 /** The most table rows taken as near the screen when a reading begins (a few screens of short rows). */
@@ -72,9 +84,10 @@ export function mountSyncColumn(
   let continuation: (() => void) | null = null;
   /**
    * The reading under way: the rows in the order they are read (those near the screen first), how
-   * far it got, and how many of the first are near the screen.
+   * far it got, how many of the first are near the screen, and the records of those (read once, to
+   * ask for them before their cells are made).
    */
-  let pending: { layout: ListLayout; order: number[]; next: number; near: number } | null = null;
+  let pending: { layout: ListLayout; order: number[]; next: number; near: number; records: Map<Element, ReadRecord | null> } | null = null;
   /** Keeps the store's question open while a grid's rows are read over several slices: one request for all. */
   let releaseQuestions: (() => void) | null = null;
   /** Grids we asked to draw our column; they are told to drop it when we leave. */
@@ -370,13 +383,13 @@ export function mountSyncColumn(
   }
 
   /** The row's record, when its reference passes the contract's checks; anything else gets no cell. */
-  function recordOf(row: Element): { ref: RecordRef; key: string } | null {
+  function recordOf(row: Element): ReadRecord | null {
     const ref = adapter.recordOfRow(row, page);
     return ref ? checked(ref) : null;
   }
 
   /** A record read from the page, when its reference passes the contract's checks; null otherwise. */
-  function checked(ref: RecordRef): { ref: RecordRef; key: string } | null {
+  function checked(ref: RecordRef): ReadRecord | null {
     const key = recordKey(ref);
     if (!validKeys.has(key)) {
       if (!asRecordRef(ref)) return null;
@@ -398,15 +411,15 @@ export function mountSyncColumn(
    * Gives the row the cell of its record (or takes away ours where it has none), drawn at once when
    * `near` (or drawn by a grid); the row's cell, if it has one.
    */
-  function readRow(row: Element, layout: ListLayout, near: boolean): Cell | null {
+  function readRow(row: Element, layout: ListLayout, near: boolean, known?: ReadRecord | null): Cell | null {
     const drawnByGrid = layout.slotOf !== undefined;
+    const record = known === undefined ? recordOf(row) : known;
     if (!signedIn) {
-      if (!drawnByGrid && recordOf(row)) blankRow(row);
+      if (!drawnByGrid && record) blankRow(row);
       return null;
     }
     const parent = layout.slotOf ? layout.slotOf(row) : row;
     if (!parent) return null;
-    const record = recordOf(row);
     const existing = parent.querySelector(`:scope > [${CELL_MARKER}]`);
     if (!record) {
       if (existing) remove(existing);
@@ -447,6 +460,9 @@ export function mountSyncColumn(
     scanRequested = false;
     followAddress();
     if (disposed) return;
+    // The reading starts over: what the last one had scheduled goes.
+    continuation?.();
+    continuation = null;
     for (const [element, cell] of cells) {
       if (!element.isConnected) {
         cell.root?.unmount();
@@ -470,43 +486,82 @@ export function mountSyncColumn(
       gridRoot = layout.slotOf ? (layout.columnHost ?? null) : null;
       gridRowRecords = new Map();
       rowIndex = new WeakMap();
-      const near = layout.slotOf ? { first: 0, count: layout.rows.length } : rowsNearTheScreen(layout.rows);
+      const near = layout.slotOf ? { first: 0, count: layout.rows.length, onScreen: 0, onScreenCount: 0 } : rowsNearTheScreen(layout.rows);
+      // Read first: the rows on the screen, then those near it, then the rest.
       const order = layout.rows.map((_, i) => i);
       order.unshift(...order.splice(near.first, near.count));
-      pending = { layout, order, next: 0, near: near.count };
+      order.unshift(...order.splice(near.onScreen - near.first, near.onScreenCount));
+      pending = { layout, order, next: 0, near: near.count, records: new Map() };
       if (layout.slotOf) releaseQuestions ??= store.hold();
-      else if (signedIn) askForRows(order.slice(0, near.count).map((index) => layout.rows[index] as Element));
+      else if (signedIn) {
+        const answered = askForRows(order.slice(0, near.count).map((index) => layout.rows[index] as Element), pending.records);
+        if (answered) return continueOnceAnswered(answered);
+      }
     }
     continueScan();
   }
 
-  /** Asks at once for the records of these rows: the question goes before their cells are made. */
-  function askForRows(rows: Element[]) {
+  /**
+   * Asks at once for the records of these rows: the question goes before their cells are made.
+   * Settles once answered; null when all were known already.
+   */
+  function askForRows(rows: Element[], records: Map<Element, ReadRecord | null>): Promise<void> | null {
+    let asked = false;
     for (const row of rows) {
       const record = recordOf(row);
-      if (record) store.want(record.ref);
+      records.set(row, record);
+      if (record && store.want(record.ref)) asked = true;
     }
-    store.askNow();
+    const answered = store.askNow();
+    return asked ? answered : null;
+  }
+
+  /** Reads on once the answer has come, or after ANSWER_WAIT_MS; a reading begun meanwhile cancels it. */
+  function continueOnceAnswered(answered: Promise<void>) {
+    let cancelled = false;
+    const timer = setTimeout(() => resume(), ANSWER_WAIT_MS);
+    const resume = () => {
+      if (cancelled) return;
+      cancelled = true;
+      clearTimeout(timer);
+      continuation = null;
+      guarded(continueScan);
+    };
+    void answered.then(resume);
+    continuation = () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
   }
 
   /**
-   * A table's rows on and near the screen, found by their position before we change anything (one
-   * layout, which the host's frame needs anyway). At most a few screens: a hidden table, all of
-   * whose rows are at 0, is left to the visibility observer.
+   * A table's rows on and near the screen, and those of them on it, found by their position before
+   * we change anything (one layout, which the host's frame needs anyway). At most a few screens: a
+   * hidden table, all of whose rows are at 0, is left to the visibility observer.
    */
-  function rowsNearTheScreen(rows: Element[]): { first: number; count: number } {
-    const top = -AHEAD_PX;
-    const bottom = (doc.defaultView?.innerHeight ?? 0) + AHEAD_PX;
-    let low = 0;
-    let high = rows.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((rows[middle] as Element).getBoundingClientRect().bottom > top) high = middle;
-      else low = middle + 1;
+  function rowsNearTheScreen(rows: Element[]): { first: number; count: number; onScreen: number; onScreenCount: number } {
+    const height = doc.defaultView?.innerHeight ?? 0;
+    const firstBelow = (y: number, from: number) => {
+      let low = from;
+      let high = rows.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((rows[middle] as Element).getBoundingClientRect().bottom > y) high = middle;
+        else low = middle + 1;
+      }
+      return low;
+    };
+    const first = firstBelow(-AHEAD_PX, 0);
+    const onScreen = firstBelow(0, first);
+    let end = first;
+    let onScreenEnd = onScreen;
+    while (end < rows.length && end - first < NEAR_ROWS_AT_MOST) {
+      const top = (rows[end] as Element).getBoundingClientRect().top;
+      if (top >= height + AHEAD_PX) break;
+      if (top < height) onScreenEnd = end + 1;
+      end++;
     }
-    let end = low;
-    while (end < rows.length && end - low < NEAR_ROWS_AT_MOST && (rows[end] as Element).getBoundingClientRect().top < bottom) end++;
-    return { first: low, count: end - low };
+    return { first, count: end - first, onScreen: Math.min(onScreen, end), onScreenCount: Math.max(0, onScreenEnd - onScreen) };
   }
 
   /**
@@ -533,7 +588,7 @@ export function mountSyncColumn(
         const near = pending.next <= pending.near;
         if (layout.slotOf) readGridRow(row, layout);
         else {
-          if (near || row.querySelector(`:scope > [${CELL_MARKER}]`)) readRow(row, layout, near);
+          if (near || row.querySelector(`:scope > [${CELL_MARKER}]`)) readRow(row, layout, near, pending.records.get(row));
           rowIndex.set(row, index);
           watchedRows.add(row);
           visibility.observe(row);
