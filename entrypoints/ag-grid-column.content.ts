@@ -11,8 +11,9 @@ import { matchPatterns, siteFamilies } from '@/lib/sites';
 export default defineContentScript({
   matches: matchPatterns(siteFamilies.filter((family) => family.name === 'procore')),
   world: 'MAIN',
-  // With the content script that asks it for the column (both follow the grids that come later).
-  runAt: 'document_end',
+  // As the content script that asks it: it must be there for the first reading of the rows (both
+  // follow the grids that come later, and only listen on the document until one asks).
+  runAt: 'document_start',
   main() {
     serveColumnRequests(document, (error, context) => logError('ag-grid-column', error, context));
     serveRowRequests(document, (error, context) => logError('ag-grid-rows', error, context));
