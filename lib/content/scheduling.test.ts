@@ -80,7 +80,8 @@ describe('where our row work runs', () => {
   });
 
   it('waits for a loading document to be parsed, and not for one that is', async () => {
-    const doc = Object.assign(new EventTarget(), { readyState: 'loading' as DocumentReadyState });
+    const state: { readyState: DocumentReadyState } = { readyState: 'loading' };
+    const doc = Object.assign(new EventTarget(), state);
     let parsed = false;
     void whenParsed(doc as unknown as Document).then(() => (parsed = true));
     doc.dispatchEvent(new Event('readystatechange'));

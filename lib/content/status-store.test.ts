@@ -68,11 +68,11 @@ describe('the status store', () => {
   it('asks at once when told every row near the screen is in, and says which calls asked', async () => {
     const { store, fetch } = storeWithManualFrames();
     expect([1, 2, 1].map((n) => store.want(cost(n)))).toEqual([true, true, false]);
-    store.askNow();
+    void store.askNow();
     expect(fetch.mock.calls.map((call) => call[0].length)).toEqual([2]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(store.want(cost(2))).toBe(false);
-    store.askNow(); // nothing wanted: nothing asked
+    void store.askNow(); // nothing wanted: nothing asked
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 

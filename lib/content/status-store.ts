@@ -58,7 +58,7 @@ export function createStatusStore(
     gathering ??= { since: now(), size: 0 };
     if (!scheduled) {
       scheduled = true;
-      schedule(flush);
+      schedule(flushSoon);
     }
   }
 
@@ -101,6 +101,9 @@ export function createStatusStore(
     if (missing.length > 0) failed(missing, { code: 'invalid_response', message: 'The sync service did not answer for this record.' });
   }
 
+  /** The store's own flush, at the scheduled time: nobody waits for its answer. */
+  const flushSoon = () => void flush();
+
   /**
    * Asks for the wanted records, unless more are still coming; `complete`: the caller knows none
    * are. Settles once what it asked is answered (or failed).
@@ -112,7 +115,7 @@ export function createStatusStore(
       // Rows came in this frame: more may come in the next.
       gathering.size = wanted.size;
       scheduled = true;
-      schedule(flush);
+      schedule(flushSoon);
       return Promise.resolve();
     }
     gathering = null;
@@ -150,7 +153,7 @@ export function createStatusStore(
         holds--;
         if (holds === 0 && wanted.size > 0 && !scheduled) {
           scheduled = true;
-          schedule(flush);
+          schedule(flushSoon);
         }
       };
       if (!untilReleased) retryLater(release, LONGEST_HOLD_MS);

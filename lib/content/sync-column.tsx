@@ -611,7 +611,7 @@ export function mountSyncColumn(
       // grid's own work (drawing our column, which this reading may have asked for) takes the main
       // thread. Without them (the grid's helper not answering yet), it waits for the rows the grid
       // draws next.
-      if (layout.slotOf && store.waiting() > asked) store.askNow();
+      if (layout.slotOf && store.waiting() > asked) void store.askNow();
     }
   }
 
