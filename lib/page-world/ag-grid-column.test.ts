@@ -37,7 +37,8 @@ function fakeGrid({ withRow = true, modules = ['ColumnApi', 'EventApi'] } = {}) 
   return { api, root, addRow, setGridOption, ids: () => defs.map((def) => def.colId) };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Past the helper's wait for the page's next frame (50 ms at most). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 describe("AG Grid's column, from the page's world", () => {
   it("finds the grid's API through the controller AG Grid keeps on a row, and nothing else", () => {
