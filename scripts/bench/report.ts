@@ -101,6 +101,8 @@ export function markdown(results: PageResult[], sizes: ScriptSize[], context: st
     '',
     '### Where the time to show goes (ms from the rows being in the DOM, medians)',
     '',
+    'The content script starts with the page: a step before the rows are in is negative.',
+    '',
     '| page | rows | cold: content script claims the page | background answers it | first look-up reaches the service | service answers it | all visible shown | warm: claims | answers | all shown |',
     '|---|---|---|---|---|---|---|---|---|---|',
   );
