@@ -39,6 +39,11 @@ const GRID_ROWS_BELOW = 100;
 /** How long one slice of row work may take before the host gets the main thread back. */
 const SLICE_MS = 8;
 /**
+ * The longest slice that gives the rows on the screen their cells: all in one go, so the host lays
+ * its list out again once for them (a 500-row table took 10 to 20 ms a frame), not once a slice.
+ */
+const ON_SCREEN_SLICE_MS = 20;
+/**
  * How long a table's reading waits for the answer about the rows near the screen before giving
  * them loading cells: an answer from the background's cache comes sooner, and each cell is then
  * drawn once, in its state, without our work holding the answer back.
@@ -83,11 +88,18 @@ export function mountSyncColumn(
   /** Cancels the reading's next slice, when one is waiting. */
   let continuation: (() => void) | null = null;
   /**
-   * The reading under way: the rows in the order they are read (those near the screen first), how
-   * far it got, how many of the first are near the screen, and the records of those (read once, to
-   * ask for them before their cells are made).
+   * The reading under way: the rows in the order they are read (those on the screen first, then
+   * those near it), how far it got, how many of the first are on and near the screen, and the
+   * records of those (read once, to ask for them before their cells are made).
    */
-  let pending: { layout: ListLayout; order: number[]; next: number; near: number; records: Map<Element, ReadRecord | null> } | null = null;
+  let pending: {
+    layout: ListLayout;
+    order: number[];
+    next: number;
+    onScreen: number;
+    near: number;
+    records: Map<Element, ReadRecord | null>;
+  } | null = null;
   /** Keeps the store's question open while a grid's rows are read over several slices: one request for all. */
   let releaseQuestions: (() => void) | null = null;
   /** Grids we asked to draw our column; they are told to drop it when we leave. */
@@ -486,12 +498,13 @@ export function mountSyncColumn(
       gridRoot = layout.slotOf ? (layout.columnHost ?? null) : null;
       gridRowRecords = new Map();
       rowIndex = new WeakMap();
-      const near = layout.slotOf ? { first: 0, count: layout.rows.length, onScreen: 0, onScreenCount: 0 } : rowsNearTheScreen(layout.rows);
+      // A grid draws only the rows in and just around its viewport.
+      const near = layout.slotOf ? { first: 0, count: layout.rows.length, onScreen: 0, onScreenCount: layout.rows.length } : rowsNearTheScreen(layout.rows);
       // Read first: the rows on the screen, then those near it, then the rest.
       const order = layout.rows.map((_, i) => i);
       order.unshift(...order.splice(near.first, near.count));
       order.unshift(...order.splice(near.onScreen - near.first, near.onScreenCount));
-      pending = { layout, order, next: 0, near: near.count, records: new Map() };
+      pending = { layout, order, next: 0, onScreen: near.onScreenCount, near: near.count, records: new Map() };
       if (layout.slotOf) releaseQuestions ??= store.hold();
       else if (signedIn) {
         const answered = askForRows(order.slice(0, near.count).map((index) => layout.rows[index] as Element), pending.records);
@@ -566,7 +579,7 @@ export function mountSyncColumn(
 
   /**
    * Reads rows until the slice's time is up, then lets the host have the next frame. A table's rows
-   * near the screen (already asked for) are read first: their answer finds their cells made. The
+   * on and near the screen (already asked for) are read first, those on it in one slice. The
    * others are only watched, and read when they come near; a row that has a cell of ours is read
    * again, in case the host gave it another record.
    */
@@ -575,7 +588,8 @@ export function mountSyncColumn(
     const started = performance.now();
     const { order, layout } = pending;
     while (pending.next < order.length) {
-      if (performance.now() - started > SLICE_MS) {
+      const spent = performance.now() - started;
+      if (spent > ON_SCREEN_SLICE_MS || (spent > SLICE_MS && pending.next >= pending.onScreen)) {
         continuation ??= nextSlice(() => {
           continuation = null;
           guarded(continueScan);
