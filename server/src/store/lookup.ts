@@ -4,7 +4,7 @@ import { type RecordRef, recordKey } from '../../../lib/contract/records';
 import type { Counterpart, FieldDifference, RecordStatus, SyncError } from '../../../lib/contract/status';
 import { type Database, engineOf, queryArrays } from '../db/connect';
 import { records, tenants } from '../db/schema';
-import { type StatusRow, statusOf } from './records';
+import { type StatusFields, statusFrom, statusOf } from './records';
 
 /**
  * Status rows already read, per tenant, good while the tenant's change counter stays where it was:
@@ -15,11 +15,11 @@ import { type StatusRow, statusOf } from './records';
  */
 export interface LookupCache {
   /** The rows known for a tenant at this change number (emptied when the number moved on). */
-  at(tenantId: string, changeSeq: number): Map<string, StatusRow | null>;
+  at(tenantId: string, changeSeq: number): Map<string, StatusFields | null>;
 }
 
 export function createLookupCache(maxRowsPerTenant = 200_000): LookupCache {
-  const tenants = new Map<string, { changeSeq: number; rows: Map<string, StatusRow | null> }>();
+  const tenants = new Map<string, { changeSeq: number; rows: Map<string, StatusFields | null> }>();
   return {
     at(tenantId, changeSeq) {
       let known = tenants.get(tenantId);
@@ -42,13 +42,13 @@ export async function lookupStatuses(db: Database, tenantId: string, refs: Recor
   const keys = refs.map(recordKey);
   // The counter is read before the rows: a write committed in between leaves rows newer than the
   // counter they are kept under, and the next look-up, seeing a new counter, forgets them.
-  const known = cache ? cache.at(tenantId, await latestChange(db, tenantId)) : new Map<string, StatusRow | null>();
+  const known = cache ? cache.at(tenantId, await latestChange(db, tenantId)) : new Map<string, StatusFields | null>();
   const missing = [...new Set(keys)].filter((key) => !known.has(key));
   if (missing.length > 0) {
     const rows = new Map((await readStatusRows(db, tenantId, missing)).map((row) => [row.key, row]));
     for (const key of missing) known.set(key, rows.get(key) ?? null);
   }
-  return refs.map((ref, i) => statusOf(ref, known.get(keys[i] ?? '') ?? undefined));
+  return refs.map((ref, i) => statusFrom(ref, known.get(keys[i] ?? '') ?? undefined));
 }
 
 /** A raw query returns timestamps as each driver's own text; have the database write them as ISO 8601. */
@@ -67,7 +67,8 @@ const statusColumns = sql.join(
     sql`r.lock_reason`,
     isoText(sql`r.last_synced_at`),
     sql`r.last_error`,
-    sql`r.differences`,
+    // Most records differ in nothing: no '[]' to decode for each.
+    sql`nullif(r.differences, '[]'::jsonb)`,
     sql`r.active_job_id`,
     isoText(sql`r.updated_at`),
   ],
@@ -81,7 +82,7 @@ const statusColumns = sql.join(
  * themselves. PostgreSQL answers columns from a prepared statement: its driver decodes them
  * cheaply, and its server builds JSON slower than it sends them.
  */
-async function readStatusRows(db: Database, tenantId: string, keys: string[]): Promise<StatusRow[]> {
+async function readStatusRows(db: Database, tenantId: string, keys: string[]): Promise<StatusFields[]> {
   const from = sql`from unnest(${sql.param(keys)}::text[]) as wanted(key) join ${records} r on r.tenant_id = ${tenantId} and r.key = wanted.key`;
   if (engineOf(db) === 'pglite') {
     const [[statuses]] = (await queryArrays(db, 'lookup_statuses', sql`select json_agg(json_build_array(${statusColumns})) ${from}`)) as [[StatusArray[] | null]];
@@ -103,30 +104,15 @@ type StatusArray = [
   lockReason: string | null,
   lastSyncedAt: string | null,
   lastError: SyncError | null,
-  differences: FieldDifference[],
+  differences: FieldDifference[] | null,
   activeJobId: string | null,
   updatedAt: string,
 ];
 
-const toDate = (text: string | null) => (text === null ? null : new Date(text));
-
-function fromArray(status: StatusArray): StatusRow {
+/** The times stay ISO 8601 text, as the status gives them: no Date made and written back for each. */
+function fromArray(status: StatusArray): StatusFields {
   const [key, state, number, url, counterpart, lockedBy, lockedAt, lockReason, lastSyncedAt, lastError, differences, activeJobId, updatedAt] = status;
-  return {
-    key,
-    state,
-    number,
-    url,
-    counterpart,
-    lockedBy,
-    lockedAt: toDate(lockedAt),
-    lockReason,
-    lastSyncedAt: toDate(lastSyncedAt),
-    lastError,
-    differences,
-    activeJobId,
-    updatedAt: new Date(updatedAt),
-  };
+  return { key, state, number, url, counterpart, lockedBy, lockedAt, lockReason, lastSyncedAt, lastError, differences: differences ?? [], activeJobId, updatedAt };
 }
 
 /** Records changed after a cursor, oldest change first, with their current status. */

@@ -31,9 +31,21 @@ export type StatusRow = Pick<
   | 'updatedAt'
 >;
 
+/** A status's columns with its times as ISO 8601 text, as a look-up reads them from the database. */
+export type StatusFields = Omit<StatusRow, 'lockedAt' | 'lastSyncedAt' | 'updatedAt'> & {
+  lockedAt: string | null;
+  lastSyncedAt: string | null;
+  updatedAt: string;
+};
+
 /** What the extension and integrations see of a record; a record the service never heard of is "unknown". */
 export function statusOf(ref: RecordRef, row: StatusRow | undefined): RecordStatus {
-  if (!row) {
+  return statusFrom(ref, row && { ...row, lockedAt: iso(row.lockedAt), lastSyncedAt: iso(row.lastSyncedAt), updatedAt: row.updatedAt.toISOString() });
+}
+
+/** The same, from a status's columns as a look-up reads them (its times already text). */
+export function statusFrom(ref: RecordRef, fields: StatusFields | undefined): RecordStatus {
+  if (!fields) {
     return {
       ref,
       key: recordKey(ref),
@@ -51,17 +63,17 @@ export function statusOf(ref: RecordRef, row: StatusRow | undefined): RecordStat
   }
   return {
     ref,
-    key: row.key,
-    state: row.activeJobId ? 'pending' : (row.state as RecordStatus['state']),
-    number: row.number,
-    url: row.url,
-    counterpart: row.counterpart,
-    lock: { locked: row.lockedAt !== null, by: row.lockedBy, at: iso(row.lockedAt), reason: row.lockReason },
-    lastSyncedAt: iso(row.lastSyncedAt),
-    lastError: row.lastError,
-    differences: row.differences,
-    activeJobId: row.activeJobId,
-    updatedAt: iso(row.updatedAt),
+    key: fields.key,
+    state: fields.activeJobId ? 'pending' : (fields.state as RecordStatus['state']),
+    number: fields.number,
+    url: fields.url,
+    counterpart: fields.counterpart,
+    lock: { locked: fields.lockedAt !== null, by: fields.lockedBy, at: fields.lockedAt, reason: fields.lockReason },
+    lastSyncedAt: fields.lastSyncedAt,
+    lastError: fields.lastError,
+    differences: fields.differences,
+    activeJobId: fields.activeJobId,
+    updatedAt: fields.updatedAt,
   };
 }
 
