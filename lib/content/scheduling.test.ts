@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nextFrame, nextSlice, whenParsed } from './scheduling';
+import { nextFrame, nextSlice, whenParsed, whenSettledOrAfter } from './scheduling';
 
 const aTaskLater = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -76,6 +76,31 @@ describe('where our row work runs', () => {
     nextFrame(cancelled)();
     frames[2]?.(0);
     vi.advanceTimersByTime(20);
+    expect(cancelled).not.toHaveBeenCalled();
+  });
+
+  it('runs once an answer settles or its wait is over, whichever comes first, and can be cancelled', async () => {
+    vi.useFakeTimers();
+    const answered = vi.fn();
+    whenSettledOrAfter(Promise.resolve(), 50, answered);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answered).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(answered).toHaveBeenCalledOnce();
+
+    const slow = vi.fn();
+    let settle: () => void = () => {};
+    whenSettledOrAfter(new Promise<void>((resolve) => (settle = resolve)), 50, slow);
+    await vi.advanceTimersByTimeAsync(49);
+    expect(slow).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    settle();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(slow).toHaveBeenCalledOnce();
+
+    const cancelled = vi.fn();
+    whenSettledOrAfter(Promise.resolve(), 50, cancelled)();
+    await vi.advanceTimersByTimeAsync(50);
     expect(cancelled).not.toHaveBeenCalled();
   });
 

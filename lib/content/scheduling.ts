@@ -41,22 +41,50 @@ export function nextSlice(run: () => void): Cancel {
   return () => channel.port1.close();
 }
 
+/**
+ * Runs `run` once, at the first of its triggers; the answer cancels them all. Each trigger is set
+ * with the shared firing and gives back how to take it off.
+ */
+function whicheverFirst(run: () => void, triggers: ((fire: () => void) => Cancel)[]): Cancel {
+  let done = false;
+  const cancels: Cancel[] = [];
+  const cancel = () => {
+    done = true;
+    for (const off of cancels) off();
+  };
+  const fire = () => {
+    if (done) return;
+    cancel();
+    run();
+  };
+  for (const trigger of triggers) cancels.push(trigger(fire));
+  return cancel;
+}
+
+const afterMs = (ms: number) => (fire: () => void) => {
+  const timer = setTimeout(fire, ms);
+  return () => clearTimeout(timer);
+};
+
 /** The longest we wait for the host's next frame. */
 const FRAME_AT_MOST_MS = 20;
 
 /** Runs `run` once, at the host's next frame or after FRAME_AT_MOST_MS, whichever comes first; the answer cancels it. */
 export function nextFrame(run: () => void): Cancel {
-  const once = () => {
-    cancel();
-    run();
+  const atFrame = (fire: () => void) => {
+    const frame = requestAnimationFrame(() => fire());
+    return () => cancelAnimationFrame(frame);
   };
-  const frame = requestAnimationFrame(once);
-  const timer = setTimeout(once, FRAME_AT_MOST_MS);
-  function cancel() {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  }
-  return cancel;
+  return whicheverFirst(run, [atFrame, afterMs(FRAME_AT_MOST_MS)]);
+}
+
+/** Runs `run` once `settled` settles or after `ms`, whichever comes first; the answer cancels it. */
+export function whenSettledOrAfter(settled: Promise<unknown>, ms: number, run: () => void): Cancel {
+  const onSettled = (fire: () => void) => {
+    settled.then(fire, fire);
+    return () => {};
+  };
+  return whicheverFirst(run, [onSettled, afterMs(ms)]);
 }
 
 /** Settles once the document is parsed (at once when it is): its body and server-rendered rows are in. */

@@ -13,7 +13,7 @@ import type { ListLayout, ListPage, SiteAdapter } from '../adapters/types';
 import { asRecordRef, MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import { logError } from '../log';
 import { CELL_MARKER, HEADER_MARKER, HEADER_TEXT, HINT_MARKER } from './markers';
-import { nextFrame, nextSlice } from './scheduling';
+import { nextFrame, nextSlice, whenSettledOrAfter } from './scheduling';
 import { callBackground } from '../messaging/client';
 import { askRowsAhead, gridRowIndex } from './grid-rows-ahead';
 import type { RecordActions } from './record-actions';
@@ -96,6 +96,7 @@ export function mountSyncColumn(
     layout: ListLayout;
     order: number[];
     next: number;
+    /** How many of the first rows are on the screen (read in one slice), and on or near it. */
     onScreen: number;
     near: number;
     records: Map<Element, ReadRecord | null>;
@@ -296,11 +297,10 @@ export function mountSyncColumn(
    * and just around its viewport, which its own scrolling clips, so a drawn grid row counts as near;
    * a table row found near when the reading began is asked for at once, not a frame later.
    */
-  function showIfNear(cell: Cell, near: boolean): boolean {
-    if (!near) return false;
-    const asked = store.want(cell.ref);
+  function showIfNear(cell: Cell, near: boolean) {
+    if (!near) return;
+    store.want(cell.ref);
     draw(cell);
-    return asked;
   }
 
   /**
@@ -441,28 +441,29 @@ export function mountSyncColumn(
     if (!cell) {
       if (existing) remove(existing); // a copy of our cell made by the host, with no shadow content
       cell = addCell(parent, record.ref, record.key, drawnByGrid);
-      if (showIfNear(cell, near || drawnByGrid) && drawnByGrid) gridRowsAsked.push(row);
+      showIfNear(cell, near || drawnByGrid);
       return cell;
     }
     if (cell.key === record.key) return cell;
     // The host reused the row for another record: show that one, and ask for it when seen.
     Object.assign(cell, record);
     if (cell.root) draw(cell);
-    if (showIfNear(cell, near || drawnByGrid) && drawnByGrid) gridRowsAsked.push(row);
+    showIfNear(cell, near || drawnByGrid);
     return cell;
   }
 
   /**
-   * A grid's row: its cell in our slot, or, while the grid has not drawn the slot yet (it draws our
-   * column a moment after it is asked), its record asked for meanwhile. Either way the row is
-   * noted for reading ahead of it.
+   * A grid's row: its record asked for, and its cell in our slot once the grid has drawn the slot
+   * (it draws our column a moment after it is asked). A row whose record this asked is noted for
+   * reading ahead of it.
    */
   function readGridRow(row: Element, layout: ListLayout) {
     if (!signedIn) return;
-    const slotted = Boolean(layout.slotOf?.(row));
-    const record = slotted ? readRow(row, layout, true) : recordOf(row);
+    const record = recordOf(row);
+    if (record && store.want(record.ref)) gridRowsAsked.push(row);
+    // A slot gets the record's cell, or loses ours when the row shows no record.
+    if (layout.slotOf?.(row)) readRow(row, layout, true, record);
     if (!record) return;
-    if (!slotted && store.want(record.ref)) gridRowsAsked.push(row);
     const rowId = row.getAttribute('row-id');
     if (rowId) gridRowRecords.set(rowId, record.ref.recordId);
   }
@@ -499,11 +500,11 @@ export function mountSyncColumn(
       gridRowRecords = new Map();
       rowIndex = new WeakMap();
       // A grid draws only the rows in and just around its viewport.
-      const near = layout.slotOf ? { first: 0, count: layout.rows.length, onScreen: 0, onScreenCount: layout.rows.length } : rowsNearTheScreen(layout.rows);
+      const near = layout.slotOf ? { first: 0, count: layout.rows.length, firstOnScreen: 0, onScreenCount: layout.rows.length } : rowsNearTheScreen(layout.rows);
       // Read first: the rows on the screen, then those near it, then the rest.
       const order = layout.rows.map((_, i) => i);
       order.unshift(...order.splice(near.first, near.count));
-      order.unshift(...order.splice(near.onScreen - near.first, near.onScreenCount));
+      order.unshift(...order.splice(near.firstOnScreen - near.first, near.onScreenCount));
       pending = { layout, order, next: 0, onScreen: near.onScreenCount, near: near.count, records: new Map() };
       if (layout.slotOf) releaseQuestions ??= store.hold();
       else if (signedIn) {
@@ -531,20 +532,10 @@ export function mountSyncColumn(
 
   /** Reads on once the answer has come, or after ANSWER_WAIT_MS; a reading begun meanwhile cancels it. */
   function continueOnceAnswered(answered: Promise<void>) {
-    let cancelled = false;
-    const timer = setTimeout(() => resume(), ANSWER_WAIT_MS);
-    const resume = () => {
-      if (cancelled) return;
-      cancelled = true;
-      clearTimeout(timer);
+    continuation = whenSettledOrAfter(answered, ANSWER_WAIT_MS, () => {
       continuation = null;
       guarded(continueScan);
-    };
-    void answered.then(resume);
-    continuation = () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
+    });
   }
 
   /**
@@ -552,7 +543,7 @@ export function mountSyncColumn(
    * we change anything (one layout, which the host's frame needs anyway). At most a few screens: a
    * hidden table, all of whose rows are at 0, is left to the visibility observer.
    */
-  function rowsNearTheScreen(rows: Element[]): { first: number; count: number; onScreen: number; onScreenCount: number } {
+  function rowsNearTheScreen(rows: Element[]): { first: number; count: number; firstOnScreen: number; onScreenCount: number } {
     const height = doc.defaultView?.innerHeight ?? 0;
     const firstBelow = (y: number, from: number) => {
       let low = from;
@@ -565,16 +556,16 @@ export function mountSyncColumn(
       return low;
     };
     const first = firstBelow(-AHEAD_PX, 0);
-    const onScreen = firstBelow(0, first);
+    const firstOnScreen = firstBelow(0, first);
     let end = first;
-    let onScreenEnd = onScreen;
+    let onScreenEnd = firstOnScreen;
     while (end < rows.length && end - first < NEAR_ROWS_AT_MOST) {
       const top = (rows[end] as Element).getBoundingClientRect().top;
       if (top >= height + AHEAD_PX) break;
       if (top < height) onScreenEnd = end + 1;
       end++;
     }
-    return { first, count: end - first, onScreen: Math.min(onScreen, end), onScreenCount: Math.max(0, onScreenEnd - onScreen) };
+    return { first, count: end - first, firstOnScreen: Math.min(firstOnScreen, end), onScreenCount: Math.max(0, onScreenEnd - firstOnScreen) };
   }
 
   /**

@@ -37,7 +37,7 @@ function fakeGrid({ withRow = true, modules = ['ColumnApi', 'EventApi'] } = {}) 
   return { api, root, addRow, setGridOption, ids: () => defs.map((def) => def.colId) };
 }
 
-/** Past the helper's wait for the page's next frame (50 ms at most). */
+/** Past the helper's wait for the page's next frame (20 ms at most) and the task after it. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 describe("AG Grid's column, from the page's world", () => {

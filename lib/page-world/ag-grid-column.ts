@@ -5,6 +5,7 @@
 // globals, and only reads what AG Grid itself attaches to its elements.
 import { AG_GRID_COLUMN } from '../adapters/ag-grid';
 import { HEADER_MARKER, HEADER_TEXT } from '../content/markers';
+import { nextFrame } from '../content/scheduling';
 
 const { requestAttribute, slotAttribute, colId } = AG_GRID_COLUMN;
 
@@ -153,22 +154,6 @@ export function keepColumn(api: GridApi, onError: (error: unknown) => void): () 
 }
 
 /**
- * Runs `run` once the browser has drawn its next frame (or after 50 ms without one): the grid then
- * adds our column to a laid-out page. Asked in the middle of its own first drawing, AG Grid spent
- * over half of the 50 ms it took to add a column laying out the page again (isHorizontalScrollShowing).
- */
-function afterNextFrame(run: () => void) {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    run();
-  };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 50);
-}
-
-/**
  * Watches the document for grids that ask for our column (and stop asking). A grid may ask before
  * it has drawn a row or header cell that leads to its API; it is then looked at again as it grows.
  */
@@ -216,7 +201,10 @@ export function serveColumnRequests(doc: Document, log: (error: unknown, context
   const observer = new MutationObserver((records) => {
     if (scheduled || !needsLook(records)) return;
     scheduled = true;
-    afterNextFrame(settle);
+    // In a task of its own after the page's next frame: AG Grid's work to add a column (50 ms and
+    // more, most of it laying the page out again) neither lengthens the task of the change that
+    // asked nor holds back the grid's first drawing of its rows.
+    nextFrame(() => setTimeout(settle, 0));
   });
   observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: [requestAttribute] });
   settle();
