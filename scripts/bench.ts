@@ -88,9 +88,9 @@ interface Bench {
 }
 
 /** A fresh browser (an empty cache), signed in, the page served at both its addresses, the probe in every page. */
-async function freshBrowser(bench: Bench, page: BenchPage, rows: number): Promise<{ context: BrowserContext; extension: ExtensionHarness }> {
+async function freshBrowser(bench: Bench, page: BenchPage, rows: number, watchShown = false): Promise<{ context: BrowserContext; extension: ExtensionHarness }> {
   const context = await launchWithExtension({ executablePath: bench.executablePath });
-  await context.addInitScript({ content: probeScript(page.probe, rows) });
+  await context.addInitScript({ content: probeScript(page.probe, rows, watchShown) });
   const extension = await extensionIn(context);
   await extension.signIn(bench.service.url, bench.service.token);
   await page.serve(extension, rows);
@@ -126,12 +126,12 @@ async function loadForCost(context: BrowserContext, url: string) {
 }
 
 /**
- * Waits, frame by frame, for every visible row to show its state: the time from the rows being in,
+ * Waits for the probe to have seen every visible row showing its state: the time from the rows being in,
  * and the steps on the way, from then: our content script claimed the page, the background first
  * answered it, the first look-up reached the service (none when all came from the cache).
  */
 async function timeToShown(page: Page, service: BenchService, lookupsBefore: number) {
-  await page.waitForFunction(inPage.allShown, undefined, { polling: 'raf', ...WAIT });
+  await page.waitForFunction(inPage.shownSeen, undefined, { polling: 50, ...WAIT });
   const times = await page.evaluate<{ timeOrigin: number; rowsAt: number; shownAt: number; startingAt: number | null; readyAt: number | null }>(inPage.times);
   const since = (at: number | null | undefined) => (at === null || at === undefined ? Number.NaN : at - times.rowsAt);
   const firstLookup = service.lookupLog()[lookupsBefore];
@@ -148,7 +148,7 @@ async function timeToShown(page: Page, service: BenchService, lookupsBefore: num
 
 /** A cold load (fresh browser) and the same page reloaded (statuses in the extension's cache): times and look-ups. */
 async function loadTimed(bench: Bench, benchPage: BenchPage, rows: number) {
-  const { context } = await freshBrowser(bench, benchPage, rows);
+  const { context } = await freshBrowser(bench, benchPage, rows, true);
   try {
     const page = await context.newPage();
     const before = bench.service.lookupLog().length;

@@ -15,7 +15,7 @@ export interface OnScreen {
 export interface Probe {
   /** performance.now() when the list's rows were in the DOM: all of a table's, a grid's first drawing. */
   rowsAt: number | null;
-  /** When every visible row was first seen showing its state (set by allShown). */
+  /** When every visible row was first seen showing its state (set by allShown), frame by frame from the rows being in when watched. */
   shownAt: number | null;
   longTasks: { start: number; duration: number }[];
   /** When our content script claimed the page, and when the background answered it (its marker on <html>). */
@@ -28,7 +28,7 @@ export interface Probe {
 }
 
 /** Runs in the page: self-contained (serialised into the init script). */
-function installProbe(config: RowsProbe & { rows: number }): Probe {
+function installProbe(config: RowsProbe & { rows: number; watchShown: boolean }): Probe {
   const bodyRows = (): ArrayLike<Element> => document.querySelector<HTMLTableElement>(config.table ?? 'none')?.tBodies[0]?.rows ?? [];
   const gridRows = (): ArrayLike<Element> => (config.gridRows ? document.querySelectorAll(config.gridRows) : []);
 
@@ -105,7 +105,16 @@ function installProbe(config: RowsProbe & { rows: number }): Probe {
     if (!rowsIn()) return;
     bench.rowsAt = performance.now();
     watcher.disconnect();
+    if (config.watchShown) watchShown(bench.rowsAt);
   });
+  // Looked at in every frame from the rows being in, in the page itself: a watch from outside
+  // starts only once the page has loaded and the tool's script is in, after the fact on a fast page.
+  const watchShown = (since: number) => {
+    const look = (now: number) => {
+      if (!bench.allShown() && now - since < 30_000) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  };
   watcher.observe(document, { childList: true, subtree: true });
   new MutationObserver(() => {
     const marker = document.documentElement.getAttribute('data-erp-sync-inspector');
@@ -116,20 +125,21 @@ function installProbe(config: RowsProbe & { rows: number }): Probe {
 }
 
 /**
- * The init script for a page of `rows` rows. The function is sent as its source; the build tool
+ * The init script for a page of `rows` rows; `watchShown`: the probe looks for every visible row
+ * showing its state in every frame (not for the main-thread figures, which it would add to). The function is sent as its source; the build tool
  * that runs this file names functions through a helper (__name) that the page lacks, hence the stub.
  */
-export function probeScript(probe: RowsProbe, rows: number): string {
-  return `(() => { const __name = (f) => f; window.__erpBench = (${installProbe.toString()})(${JSON.stringify({ ...probe, rows })}); })();`;
+export function probeScript(probe: RowsProbe, rows: number, watchShown: boolean): string {
+  return `(() => { const __name = (f) => f; window.__erpBench = (${installProbe.toString()})(${JSON.stringify({ ...probe, rows, watchShown })}); })();`;
 }
 
 /** Expressions for page.evaluate and page.waitForFunction. */
 export const inPage = {
   rowsIn: 'window.__erpBench.rowsAt !== null',
   allShown: 'window.__erpBench.allShown()',
+  shownSeen: 'window.__erpBench.shownAt !== null',
   scrollStep: 'window.__erpBench.scrollStep()',
   times: '({ timeOrigin: performance.timeOrigin, rowsAt: window.__erpBench.rowsAt, shownAt: window.__erpBench.shownAt, ...window.__erpBench.inspector })',
   onScreen: 'window.__erpBench.onScreen()',
   longTaskMs: 'window.__erpBench.longTasks.reduce((sum, task) => sum + task.duration, 0)',
-  resetShown: 'window.__erpBench.shownAt = null',
 } as const;
