@@ -5,7 +5,7 @@ import type { RecordRef } from '../lib/contract/records';
 import { rowsShown } from './column';
 import { expect, test } from './harness';
 import { serveProcoreAssets, TOOLS } from './procore';
-import { blockedInvoice, xeroListOf } from './xero';
+import { blockedInvoice, xeroInvoiceRef, xeroListOf } from './xero';
 import { zohoBillRef } from './zoho';
 
 const XERO_INVOICES = 'https://go.xero.com/AccountsReceivable/Search.aspx?invoiceStatus=INVOICESTATUS/AUTHORISED';
@@ -290,6 +290,47 @@ test.describe('the ERP Synced column', () => {
     expect(tenant.lookups() - before).toBeLessThanOrEqual(Math.ceil(onScreen / 500));
     await page.locator(`[id="${last}"]`).scrollIntoViewIfNeeded();
     await expect(badge(page, `[id="${last}"]`)).toHaveAttribute('data-state', 'synced');
+    expect(extension.ourErrors(page)).toEqual([]);
+  });
+
+  test('a list opened again draws the states it showed first with its rows, without asking for them', async ({ extension, tenant }) => {
+    await tenant.report([{ ref: xeroInvoiceRef(0), state: 'not_synced' }]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    // The questions pages put to the background, counted where they arrive.
+    const asked = () => extension.serviceWorker.evaluate(() => (globalThis as any).asked ?? 0);
+    await extension.serviceWorker.evaluate(() => {
+      const worker = globalThis as any;
+      worker.chrome.runtime.onMessage.addListener((message: { method?: string }) => {
+        if (message?.method === 'getStatuses') worker.asked = (worker.asked ?? 0) + 1;
+      });
+    });
+    const page = await extension.openFixture(`${XERO_INVOICES}&PageSize=50`, { html: xeroListOf(50) });
+    await expect(badge(page, '#row0')).toHaveAttribute('data-state', 'not_synced');
+    const shownFirst = await page.locator('[data-erp-sync-cell]').count();
+    expect(await asked()).toBeGreaterThan(0);
+
+    // Every state each cell is drawn with, as it is drawn (its content is rendered in the task that adds it).
+    await page.addInitScript(() => {
+      const drawn: string[] = [];
+      (window as unknown as { drawnStates: string[] }).drawnStates = drawn;
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof HTMLElement && node.hasAttribute('data-erp-sync-cell'))
+              drawn.push(node.querySelector('span')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') ?? 'none');
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const askedBefore = await asked();
+    const lookupsBefore = tenant.lookups();
+    await page.reload();
+    await expect(badge(page, '#row0')).toHaveAttribute('data-state', 'not_synced');
+    await expect(badge(page, '#row1')).toHaveAttribute('data-state', 'unknown');
+    const drawn = await page.evaluate(() => (window as unknown as { drawnStates: string[] }).drawnStates);
+    expect(drawn).toHaveLength(shownFirst);
+    expect(drawn.filter((state) => state === 'loading' || state === 'none')).toEqual([]);
+    // Confirmed a moment ago: neither the background nor the service was asked again.
+    expect(await asked()).toBe(askedBefore);
+    expect(tenant.lookups()).toBe(lookupsBefore);
     expect(extension.ourErrors(page)).toEqual([]);
   });
 

@@ -288,6 +288,7 @@ test.describe('attack matrix: a web page against the extension', () => {
     const calls: { [M in MethodName]: ParamsOf<M> } = {
       getConnection: {},
       getStatuses: { refs: [target, locked] },
+      rememberFirstScreen: { refs: [target] },
       pushRecord: { ref: locked, version: null }, // refused: it is locked
       lockRecord: { ref: locked }, // refused: already locked
       unlockRecord: { ref: target }, // refused: not locked

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createChangeFeed } from '@/lib/background/change-feed';
 import { openInspectorDatabase } from '@/lib/background/database';
+import { createFirstScreens } from '@/lib/background/first-screens';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createPageUpdates } from '@/lib/background/page-updates';
 import { createPushTracker } from '@/lib/background/push-tracker';
@@ -30,7 +31,13 @@ export default defineBackground(() => {
     onOpen: () => feed.start(),
     onClosed: () => feed.stop(),
   });
-  const statuses = createStatuses({ lookup: (refs) => client.lookup(refs), cache, sendToPages: (sent) => pages.send(sent), log });
+  const statuses = createStatuses({
+    lookup: (refs) => client.lookup(refs),
+    cache,
+    firstScreens: createFirstScreens(db),
+    sendToPages: (sent) => pages.send(sent),
+    log,
+  });
   const feed = createChangeFeed({
     client,
     publish: statuses.publish,

@@ -1,6 +1,6 @@
 // The background's own database (IndexedDB of the extension's origin, which no web page and no
-// content script can open): cached statuses, the pushes being followed, and the audit log of what
-// the user did from this browser.
+// content script can open): cached statuses, the records each page showed first, the pushes being
+// followed, and the audit log of what the user did from this browser.
 import { Dexie, type EntityTable } from 'dexie';
 import type { RecordRef } from '../contract/records';
 import type { JobState, RecordStatus } from '../contract/status';
@@ -19,6 +19,13 @@ export interface TrackedPush {
   state: JobState;
   startedAt: number;
   finishedAt?: number;
+}
+
+/** The records a page (by its address) showed first when it was last loaded. */
+export interface FirstScreen {
+  url: string;
+  refs: RecordRef[];
+  at: number;
 }
 
 /** A push asked for but not yet answered by the service: sent again, same key, if the worker stopped meanwhile. */
@@ -46,6 +53,7 @@ export type InspectorDatabase = Dexie & {
   pushes: EntityTable<TrackedPush, 'jobId'>;
   requests: EntityTable<PushRequestRecord, 'idempotencyKey'>;
   audit: EntityTable<AuditEntry, 'id'>;
+  firstScreens: EntityTable<FirstScreen, 'url'>;
 };
 
 export function openInspectorDatabase(name = 'erp-sync-inspector'): InspectorDatabase {
@@ -56,5 +64,6 @@ export function openInspectorDatabase(name = 'erp-sync-inspector'): InspectorDat
     audit: '++id, at, key, action',
   });
   db.version(2).stores({ requests: 'idempotencyKey' });
+  db.version(3).stores({ firstScreens: 'url, at' });
   return db;
 }

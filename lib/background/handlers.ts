@@ -74,18 +74,29 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
   }
 
   return {
-    async getConnection(_, { caller, url }) {
+    async getConnection({ withFirstScreen }, { caller, url }) {
       const site = caller === 'content-script' ? siteOf(url) : null;
       // Read together: every page waits on this answer before it asks for anything.
-      const [connection, decorated, hiddenKinds] = await Promise.all([serviceConnection.getValue(), decoratedSites.getValue(), hiddenLists.getValue()]);
+      const [connection, decorated, hiddenKinds, firstScreen] = await Promise.all([
+        serviceConnection.getValue(),
+        decoratedSites.getValue(),
+        hiddenLists.getValue(),
+        site && withFirstScreen ? statuses.firstScreenOf(url) : undefined,
+      ]);
       const decorates = site ? decorated[site] !== false : true;
       // A list page asks for its statuses next: the connection opens while it reads its rows.
       if (site && decorates && connection) void client.warmUp();
       const hidden = site ? hiddenKinds.filter((kind) => supportedLists.some((list) => list.kind === kind && list.site === site)) : [];
-      return { signedIn: connection !== null, version: browser.runtime.getManifest().version, decorates, hiddenLists: hidden };
+      const answer = { signedIn: connection !== null, version: browser.runtime.getManifest().version, decorates, hiddenLists: hidden };
+      return decorates && connection && firstScreen ? { ...answer, firstScreen } : answer;
     },
 
     getStatuses: ({ refs }) => statuses.get(refs),
+
+    async rememberFirstScreen({ refs }, { url }) {
+      await statuses.rememberFirstScreen(url, refs);
+      return {};
+    },
 
     async pushRecord({ ref, version }) {
       return { job: await pushes.push(ref, pushKey(ref, version)) };

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 import { openInspectorDatabase } from './database';
+import { createFirstScreens } from './first-screens';
 import { createStatusCache, FRESH_MS } from './status-cache';
 import { createStatuses } from './statuses';
 
@@ -19,7 +20,7 @@ describe("the background's statuses", () => {
     now += FRESH_MS / 2 + 1; // bill 1 is now stale, bill 2 still fresh
     const lookup = vi.fn(async (refs: RecordRef[]) => refs.map((ref) => statusOf(ref, 'not_synced')));
     const sent: RecordStatus[][] = [];
-    const statuses = createStatuses({ lookup, cache, sendToPages: (s) => sent.push(s), log: () => undefined });
+    const statuses = createStatuses({ lookup, cache, firstScreens: createFirstScreens(openInspectorDatabase('statuses-test')), sendToPages: (s) => sent.push(s), log: () => undefined });
 
     const answer = await statuses.get([bill(1), bill(2), bill(3)]);
     expect(answer.statuses.map((s) => s.state)).toEqual(['synced', 'synced', 'not_synced']);
@@ -28,5 +29,31 @@ describe("the background's statuses", () => {
     await vi.waitFor(() => expect(sent.flat().map((s) => s.key)).toEqual([recordKey(bill(1))]));
     expect(lookup.mock.calls.flat(2).map((ref) => ref.recordId).sort()).toEqual([bill(1).recordId, bill(3).recordId]);
     expect((await cache.read([recordKey(bill(3))])).get(recordKey(bill(3)))?.status.state).toBe('not_synced');
+  });
+
+  it("gives a page loaded again the remembered statuses of what it showed first, without asking the service, and forgets them with the rest", async () => {
+    let now = 1_000_000;
+    const db = openInspectorDatabase('statuses-first-screen');
+    const cache = createStatusCache(db, () => now);
+    const lookup = vi.fn(async (refs: RecordRef[]) => refs.map((ref) => statusOf(ref)));
+    const statuses = createStatuses({ lookup, cache, firstScreens: createFirstScreens(db), sendToPages: () => {}, log: () => undefined });
+    const page = 'https://go.xero.com/AccountsPayable/Search.aspx';
+    expect(await statuses.firstScreenOf(page)).toEqual({ statuses: [], staleKeys: [] });
+
+    await statuses.get([bill(1), bill(2)]);
+    await statuses.rememberFirstScreen(page, [bill(1), bill(2), bill(3)]); // bill 3 never looked up
+    now += FRESH_MS + 1;
+    await cache.write([statusOf(bill(2), 'not_synced')]);
+    lookup.mockClear();
+    const first = await statuses.firstScreenOf(page);
+    expect(first.statuses.map((s) => [s.ref.recordId, s.state])).toEqual([
+      [bill(1).recordId, 'synced'],
+      [bill(2).recordId, 'not_synced'],
+    ]);
+    expect(first.staleKeys).toEqual([recordKey(bill(1))]);
+    expect(lookup).not.toHaveBeenCalled();
+
+    await statuses.forget();
+    expect(await statuses.firstScreenOf(page)).toEqual({ statuses: [], staleKeys: [] });
   });
 });

@@ -1,18 +1,21 @@
 // The statuses the background gives pages: from its cache when it can, from the service when it
-// must, and every fresh status cached and sent to all open pages.
+// must, and every fresh status cached and sent to all open pages; a page loaded again is given, with
+// its first answer, what it showed first last time.
 import { type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
+import type { FirstScreens } from './first-screens';
 import type { StatusCache } from './status-cache';
 import { createStatusBatcher } from './status-batcher';
 
 export interface StatusesOptions {
   lookup: (refs: RecordRef[]) => Promise<RecordStatus[]>;
   cache: StatusCache;
+  firstScreens: FirstScreens;
   sendToPages: (statuses: RecordStatus[]) => void;
   log: (error: unknown, context: Record<string, unknown>) => void;
 }
 
-export function createStatuses({ lookup, cache, sendToPages, log }: StatusesOptions) {
+export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }: StatusesOptions) {
   const batcher = createStatusBatcher(lookup);
 
   async function publish(statuses: RecordStatus[]): Promise<void> {
@@ -24,8 +27,28 @@ export function createStatuses({ lookup, cache, sendToPages, log }: StatusesOpti
   return {
     publish,
 
-    /** Forgets every remembered status (signed out, or into another service). */
-    forget: () => cache.clear(),
+    /** Forgets every remembered status, and what each page showed (signed out, or into another service). */
+    forget: () => Promise.all([cache.clear(), firstScreens.clear()]).then(() => undefined),
+
+    /** Notes the records the page at this address showed first, for its next load. */
+    rememberFirstScreen: (url: string, refs: RecordRef[]) => firstScreens.remember(url, refs),
+
+    /**
+     * The remembered statuses of what the page at this address showed first last time, from the
+     * cache only: nothing is asked of the service (the page asks again for the stale ones itself,
+     * once it can hear the answer).
+     */
+    async firstScreenOf(url: string): Promise<{ statuses: RecordStatus[]; staleKeys: string[] }> {
+      try {
+        const refs = await firstScreens.of(url);
+        const cached = refs.length > 0 ? await cache.read(refs.map(recordKey)) : new Map<string, { status: RecordStatus; stale: boolean }>();
+        const found = [...cached.values()];
+        return { statuses: found.map(({ status }) => status), staleKeys: found.filter(({ stale }) => stale).map(({ status }) => status.key) };
+      } catch (error) {
+        log(error, { step: 'read first screen', url });
+        return { statuses: [], staleKeys: [] };
+      }
+    },
 
     /** Cached statuses at once (those not confirmed lately listed as stale and asked again), the rest asked now. */
     async get(refs: RecordRef[]): Promise<{ statuses: RecordStatus[]; staleKeys: string[] }> {

@@ -22,7 +22,8 @@ export async function startInspector(doc: Document, url: string): Promise<{ stat
   if (marker === 'starting' || marker === 'ready') return { state: 'already-running' };
   root.setAttribute(PAGE_MARKER, 'starting');
   try {
-    const connection = await callBackground('getConnection', {});
+    // With what this page showed first when it was last loaded: its rows can show their state as they come.
+    const connection = await callBackground('getConnection', { withFirstScreen: true });
     root.setAttribute(PAGE_MARKER, 'ready');
     return { state: 'ready', connection };
   } catch (error) {

@@ -32,7 +32,11 @@ function lockableRecordPage(url: URL): { ref: RecordRef; editPage: boolean } | n
 export function followListPages(doc: Document, site: SiteName, lifetime: Lifetime, firstConnection?: Connection): void {
   const adapter = adapters[site];
   // One store per tab: statuses seen on one list stay known when the user comes back to it.
-  const store = createStatusStore((refs: RecordRef[]) => callBackground('getStatuses', { refs }));
+  const store = createStatusStore((refs: RecordRef[]) => callBackground('getStatuses', { refs }), {
+    onFirstScreen: (refs) =>
+      void callBackground('rememberFirstScreen', { refs }).catch((error: unknown) => logError('list-pages', error, { step: 'remember first screen' })),
+  });
+  if (firstConnection?.firstScreen) store.remember(firstConnection.firstScreen);
   const actions = createRecordActions(store);
   let shown: string | null = null;
   let unmount: (() => void) | null = null;

@@ -7,11 +7,11 @@ import { createStatusStore } from './status-store';
 const cost = (n: number): RecordRef => ({ system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: String(1000 + n) });
 const statusOf = (ref: RecordRef) => ({ ref, key: recordKey(ref), state: 'synced' }) as unknown as RecordStatus;
 
-function storeWithManualFrames(fetch = vi.fn(async (refs: RecordRef[]) => ({ statuses: refs.map(statusOf) }))) {
+function storeWithManualFrames(fetch = vi.fn(async (refs: RecordRef[]) => ({ statuses: refs.map(statusOf) })), onFirstScreen?: (refs: RecordRef[]) => void) {
   let frame: (() => void) | undefined;
   let time = 0;
   const retries: (() => void)[] = [];
-  const store = createStatusStore(fetch, { schedule: (run) => (frame = run), retryLater: (run) => retries.push(run), now: () => time });
+  const store = createStatusStore(fetch, { schedule: (run) => (frame = run), retryLater: (run) => retries.push(run), now: () => time, onFirstScreen });
   const oneFrame = () => {
     const run = frame;
     frame = undefined;
@@ -150,6 +150,57 @@ describe('the status store', () => {
     for (let n = 0; n < 1200; n++) store.want(cost(n));
     await nextFrame();
     expect(fetch.mock.calls.map((call) => call[0].length)).toEqual([500, 500, 200]);
+  });
+
+  it('shows what the background remembered of the first screen without asking, and asks again only for the stale', async () => {
+    const { store, fetch } = storeWithManualFrames();
+    store.remember({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [recordKey(cost(2))] });
+    const told = vi.fn();
+    store.subscribe(recordKey(cost(1)), told);
+    expect(store.get(recordKey(cost(1)))).toEqual({ kind: 'loading' }); // until its row wants it
+    expect([1, 2, 3].map((n) => store.want(cost(n)))).toEqual([false, false, true]);
+    expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'status', status: { state: 'synced' }, stale: false });
+    expect(store.get(recordKey(cost(2)))).toMatchObject({ kind: 'status', stale: true });
+    expect(told).toHaveBeenCalledOnce();
+    await store.askNow();
+    expect(fetch.mock.calls.map((call) => call[0].map((ref) => ref.recordId))).toEqual([['1002', '1003']]);
+  });
+
+  it('keeps a remembered status up to date until its row wants it, and forgets them all on a reset', () => {
+    const { store } = storeWithManualFrames();
+    store.remember({ statuses: [statusOf(cost(1)), statusOf(cost(2))], staleKeys: [recordKey(cost(1))] });
+    store.apply([{ ...statusOf(cost(1)), state: 'not_synced' }]);
+    store.want(cost(1));
+    expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'status', status: { state: 'not_synced' }, stale: false });
+    store.reset();
+    expect(store.want(cost(2))).toBe(true);
+  });
+
+  it('tells the records wanted before the first question went, once, unless they are those remembered', async () => {
+    const told = vi.fn();
+    const { store } = storeWithManualFrames(undefined, told);
+    [1, 2].forEach((n) => store.want(cost(n)));
+    await store.askNow();
+    store.want(cost(3));
+    await store.askNow();
+    expect(told.mock.calls.map(([refs]) => refs.map((ref: RecordRef) => ref.recordId))).toEqual([['1001', '1002']]);
+
+    const same = vi.fn();
+    const again = storeWithManualFrames(undefined, same).store;
+    again.remember({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [] });
+    [2, 1].forEach((n) => again.want(cost(n)));
+    await again.askNow();
+    expect(same).not.toHaveBeenCalled();
+
+    // A grid's reading holds the question: all known, none goes, and the first screen is told at its release.
+    const changed = vi.fn();
+    const held = storeWithManualFrames(undefined, changed).store;
+    held.remember({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [] });
+    const release = held.hold();
+    held.want(cost(1));
+    expect(changed).not.toHaveBeenCalled();
+    release();
+    expect(changed.mock.calls.map(([refs]) => refs.length)).toEqual([1]);
   });
 
   it('tells only the cells of the records that changed', async () => {

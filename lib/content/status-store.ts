@@ -2,14 +2,20 @@
 // most 500 references each): the question waits while new rows keep coming frame after frame (a
 // grid draws its rows over a few frames), up to a short limit; each cell listens to its own record only, so an answer
 // re-renders just the cells it concerns. A failed look-up is asked again with a growing pause
-// (signing in, a rate limit or a restarted service then heal without a page reload).
+// (signing in, a rate limit or a restarted service then heal without a page reload). A page loaded
+// again starts with the statuses the background remembered of its first screen: those rows show
+// their state as they are drawn, and only the stale ones are asked again.
 import { MAX_REFS_PER_LOOKUP, type RecordRef, recordKey } from '../contract/records';
 import type { RecordStatus } from '../contract/status';
 import type { Known } from './cell-state';
 import { nextFrame } from './scheduling';
 
-/** The statuses of these records, and the keys of those the background has not confirmed lately. */
-type Fetch = (refs: RecordRef[]) => Promise<{ statuses: RecordStatus[]; staleKeys?: string[] }>;
+/** Statuses, and the keys of those the background has not confirmed lately. */
+interface Answer {
+  statuses: RecordStatus[];
+  staleKeys?: string[];
+}
+type Fetch = (refs: RecordRef[]) => Promise<Answer>;
 
 /** One shared value, so that React sees an unchanged snapshot while a record is loading. */
 const LOADING: Known = { kind: 'loading' };
@@ -24,13 +30,24 @@ interface Options {
   schedule?: (run: () => void) => void;
   retryLater?: (run: () => void, ms: number) => void;
   now?: () => number;
+  /**
+   * Told once, with the records the page wanted before its first question went (its first screen,
+   * up to one look-up's worth), unless they are the ones remembered: the background keeps them for
+   * the page's next load.
+   */
+  onFirstScreen?: (refs: RecordRef[]) => void;
 }
 
 export function createStatusStore(
   fetchStatuses: Fetch,
-  { schedule = nextFrame, retryLater = (run, ms) => setTimeout(run, ms), now = () => performance.now() }: Options = {},
+  { schedule = nextFrame, retryLater = (run, ms) => setTimeout(run, ms), now = () => performance.now(), onFirstScreen = () => {} }: Options = {},
 ) {
   const known = new Map<string, Known>();
+  /** What the background remembered of this page's first screen, each taken when its row wants it. */
+  const remembered = new Map<string, { status: RecordStatus; stale: boolean }>();
+  let rememberedKeys = new Set<string>();
+  /** The records wanted until the first question went (or found nothing to ask); null once told. */
+  let firstScreen: Map<string, RecordRef> | null = new Map();
   const listeners = new Map<string, Set<() => void>>();
   const wanted = new Map<string, RecordRef>();
   /** Every record this page has asked for, to ask again after the background restarted. */
@@ -101,6 +118,14 @@ export function createStatusStore(
     if (missing.length > 0) failed(missing, { code: 'invalid_response', message: 'The sync service did not answer for this record.' });
   }
 
+  function tellFirstScreen() {
+    if (!firstScreen) return;
+    const refs = [...firstScreen.values()];
+    firstScreen = null;
+    const same = refs.length === rememberedKeys.size && refs.every((ref) => rememberedKeys.has(recordKey(ref)));
+    if (refs.length > 0 && !same) onFirstScreen(refs);
+  }
+
   /** The store's own flush, at the scheduled time: nobody waits for its answer. */
   const flushSoon = () => void flush();
 
@@ -119,6 +144,7 @@ export function createStatusStore(
       return Promise.resolve();
     }
     gathering = null;
+    tellFirstScreen();
     const refs = [...wanted.values()];
     wanted.clear();
     const asked: Promise<void>[] = [];
@@ -129,15 +155,30 @@ export function createStatusStore(
   return {
     /**
      * Asks for a record's status, once, unless it is already known, asked for, or waiting to be
-     * asked again; true when this call asked.
+     * asked again; true when this call asked for one whose state it did not know. A remembered
+     * status is shown at once (and asked again when stale).
      */
     want(ref: RecordRef): boolean {
       const key = recordKey(ref);
+      if (firstScreen && firstScreen.size < MAX_REFS_PER_LOOKUP) firstScreen.set(key, ref);
       if (known.has(key)) return false;
-      known.set(key, LOADING);
       refs.set(key, ref);
-      queue(key, ref);
-      return true;
+      const kept = remembered.get(key);
+      if (!kept) {
+        known.set(key, LOADING);
+        queue(key, ref);
+        return true;
+      }
+      remembered.delete(key);
+      set(key, { kind: 'status', status: kept.status, stale: kept.stale });
+      if (kept.stale) queue(key, ref);
+      return false;
+    },
+    /** The statuses the background remembered of what this page showed first when it was last loaded. */
+    remember({ statuses, staleKeys }: Answer) {
+      const stale = new Set(staleKeys);
+      for (const status of statuses) if (!known.has(status.key)) remembered.set(status.key, { status, stale: stale.has(status.key) });
+      rememberedKeys = new Set(statuses.map((status) => status.key));
     },
     /**
      * Holds questions back until the returned release is called: the rows read meanwhile go
@@ -151,7 +192,9 @@ export function createStatusStore(
         if (released) return;
         released = true;
         holds--;
-        if (holds === 0 && wanted.size > 0 && !scheduled) {
+        if (holds > 0) return;
+        if (wanted.size === 0) tellFirstScreen(); // all were known: no question goes
+        else if (!scheduled) {
           scheduled = true;
           schedule(flushSoon);
         }
@@ -170,7 +213,10 @@ export function createStatusStore(
 
     /** Fresh statuses from the background (a push that ended, a lock, a change elsewhere): shown where this page shows them. */
     apply(statuses: RecordStatus[]) {
-      for (const status of statuses) if (known.has(status.key)) set(status.key, { kind: 'status', status });
+      for (const status of statuses) {
+        if (known.has(status.key)) set(status.key, { kind: 'status', status });
+        else if (remembered.has(status.key)) remembered.set(status.key, { status, stale: false });
+      }
     },
 
     /** Shows a record as being pushed at once, before the background confirms it. */
@@ -194,6 +240,7 @@ export function createStatusStore(
 
     /** Forgets every status shown (signed out, or into another service) and asks for them afresh. */
     reset() {
+      remembered.clear();
       for (const [key, ref] of refs) {
         failures.delete(key);
         set(key, LOADING);

@@ -13,6 +13,10 @@ import { CHANNEL } from './channel';
 const siteNameSchema = z.enum(siteFamilies.map((family) => family.name) as [string, ...string[]]);
 const listKindSchema = z.enum(supportedLists.map((list) => list.kind));
 
+const refsSchema = z.object({ refs: z.array(recordRefSchema).min(1).max(MAX_REFS_PER_LOOKUP) }).strict();
+/** Statuses, and the keys of those the background has not confirmed lately. */
+const lookupAnswerSchema = z.object({ statuses: z.array(recordStatusSchema), staleKeys: z.array(z.string()) });
+
 /** A content script in a supported host page, or one of the extension's own pages. */
 export type Caller = 'content-script' | 'extension-page';
 
@@ -23,10 +27,14 @@ interface MethodSpec {
 }
 
 export const backgroundMethods = {
-  /** Whether the extension is signed in to a sync-status service. Never reveals the URL or token. */
+  /**
+   * Whether the extension is signed in to a sync-status service. Never reveals the URL or token.
+   * `withFirstScreen`: a page starting asks also for the remembered statuses of what it showed first
+   * when it was last loaded (stale ones listed: the page asks for them again).
+   */
   getConnection: {
     callers: ['content-script', 'extension-page'],
-    params: z.object({}).strict(),
+    params: z.object({ withFirstScreen: z.boolean().optional() }).strict(),
     result: z.object({
       signedIn: z.boolean(),
       version: z.string(),
@@ -34,6 +42,7 @@ export const backgroundMethods = {
       decorates: z.boolean(),
       /** The caller's site's lists the user switched off. */
       hiddenLists: z.array(listKindSchema),
+      firstScreen: lookupAnswerSchema.optional(),
     }),
   },
   /**
@@ -43,8 +52,14 @@ export const backgroundMethods = {
    */
   getStatuses: {
     callers: ['content-script', 'extension-page'],
-    params: z.object({ refs: z.array(recordRefSchema).min(1).max(MAX_REFS_PER_LOOKUP) }).strict(),
-    result: z.object({ statuses: z.array(recordStatusSchema), staleKeys: z.array(z.string()) }),
+    params: refsSchema,
+    result: lookupAnswerSchema,
+  },
+  /** The records the calling page showed first, remembered by its address for its next load. */
+  rememberFirstScreen: {
+    callers: ['content-script'],
+    params: refsSchema,
+    result: z.object({}),
   },
   /**
    * Pushes one record to the other system: once, however often it is asked for the same version

@@ -84,7 +84,7 @@ const call = (method: string, params: unknown = {}) => ({ channel: CHANNEL, meth
 
 describe('attack matrix: what a content script may ask of the background, pinned (statuses and one record\'s actions, never settings or the account)', () => {
   it('pins what a content script may call: reading statuses and acting on one record, never the settings or the account', () => {
-    expect(contentScriptMethods).toEqual(['getConnection', 'getStatuses', 'pushRecord', 'lockRecord', 'unlockRecord', 'openOptions', 'showInPanel']);
+    expect(contentScriptMethods).toEqual(['getConnection', 'getStatuses', 'rememberFirstScreen', 'pushRecord', 'lockRecord', 'unlockRecord', 'openOptions', 'showInPanel']);
   });
 });
 

@@ -1,0 +1,46 @@
+// The records each page showed first, by the page's address: when the page is loaded again, its
+// first answer from the background carries their remembered statuses, so the rows on its first
+// screen show their state as they are drawn, before they have asked for anything.
+import type { RecordRef } from '../contract/records';
+import type { InspectorDatabase } from './database';
+
+/** The pages remembered: the most recently shown. */
+export const FIRST_SCREENS_KEPT = 200;
+
+export function createFirstScreens(db: InspectorDatabase, now: () => number = Date.now) {
+  /** The pages read or written by this worker (a Map keeps its insertion order: oldest first). */
+  const memory = new Map<string, RecordRef[]>();
+  const keep = (url: string, refs: RecordRef[]) => {
+    memory.delete(url);
+    memory.set(url, refs);
+    if (memory.size > FIRST_SCREENS_KEPT) memory.delete(memory.keys().next().value as string);
+  };
+
+  return {
+    /** The records the page at this address showed first, last time; none when it was never seen. */
+    async of(url: string): Promise<RecordRef[]> {
+      const remembered = memory.get(url);
+      if (remembered) return remembered;
+      const row = await db.firstScreens.get(url);
+      if (row) keep(url, row.refs);
+      return row?.refs ?? [];
+    },
+
+    async remember(url: string, refs: RecordRef[]): Promise<void> {
+      keep(url, refs);
+      await db.firstScreens.put({ url, refs, at: now() });
+      const count = await db.firstScreens.count();
+      if (count > FIRST_SCREENS_KEPT) {
+        const oldest = await db.firstScreens.orderBy('at').limit(count - FIRST_SCREENS_KEPT).primaryKeys();
+        await db.firstScreens.bulkDelete(oldest);
+      }
+    },
+
+    clear: () => {
+      memory.clear();
+      return db.firstScreens.clear();
+    },
+  };
+}
+
+export type FirstScreens = ReturnType<typeof createFirstScreens>;
