@@ -55,9 +55,10 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-type Steps = Record<'scriptStartedMs' | 'backgroundAnsweredMs' | 'firstLookupArrivedMs' | 'firstLookupAnsweredMs', number>;
+type Steps = Record<'rowsDrawnMs' | 'scriptStartedMs' | 'backgroundAnsweredMs' | 'firstLookupArrivedMs' | 'firstLookupAnsweredMs', number>;
 
 const medianSteps = (all: Steps[]): Steps => ({
+  rowsDrawnMs: median(all.map((s) => s.rowsDrawnMs)),
   scriptStartedMs: median(all.map((s) => s.scriptStartedMs)),
   backgroundAnsweredMs: median(all.map((s) => s.backgroundAnsweredMs)),
   firstLookupArrivedMs: median(all.map((s) => s.firstLookupArrivedMs)),
@@ -126,18 +127,28 @@ async function loadForCost(context: BrowserContext, url: string) {
 }
 
 /**
- * Waits for the probe to have seen every visible row showing its state: the time from the rows being in,
- * and the steps on the way, from then: our content script claimed the page, the background first
- * answered it, the first look-up reached the service (none when all came from the cache).
+ * Waits for the probe to have seen every visible row showing its state: the time from the rows being
+ * drawn and from their being in, and the steps on the way, from their being in: the host drew them,
+ * our content script claimed the page, the background first answered it, the first look-up reached
+ * the service (none when all came from the cache).
  */
 async function timeToShown(page: Page, service: BenchService, lookupsBefore: number) {
   await page.waitForFunction(inPage.shownSeen, undefined, { polling: 50, ...WAIT });
-  const times = await page.evaluate<{ timeOrigin: number; rowsAt: number; shownAt: number; startingAt: number | null; readyAt: number | null }>(inPage.times);
+  const times = await page.evaluate<{
+    timeOrigin: number;
+    rowsAt: number;
+    rowsDrawnAt: number;
+    shownDrawnAt: number;
+    startingAt: number | null;
+    readyAt: number | null;
+  }>(inPage.times);
   const since = (at: number | null | undefined) => (at === null || at === undefined ? Number.NaN : at - times.rowsAt);
   const firstLookup = service.lookupLog()[lookupsBefore];
   return {
-    shownMs: times.shownAt - times.rowsAt,
+    shownMs: times.shownDrawnAt - times.rowsDrawnAt,
+    shownFromInMs: times.shownDrawnAt - times.rowsAt,
     steps: {
+      rowsDrawnMs: since(times.rowsDrawnAt),
       scriptStartedMs: since(times.startingAt),
       backgroundAnsweredMs: since(times.readyAt),
       firstLookupArrivedMs: since(firstLookup && firstLookup.at - times.timeOrigin),
@@ -261,6 +272,8 @@ async function measurePage(bench: Bench, benchPage: BenchPage, rows: number, rep
     visible,
     coldMs: median(timed.map((t) => t.cold.shownMs)),
     warmMs: median(timed.map((t) => t.warm.shownMs)),
+    coldFromInMs: median(timed.map((t) => t.cold.shownFromInMs)),
+    warmFromInMs: median(timed.map((t) => t.warm.shownFromInMs)),
     coldSteps: medianSteps(timed.map((t) => t.cold.steps)),
     warmSteps: medianSteps(timed.map((t) => t.warm.steps)),
     roundTripMs: await roundTrip(bench, benchPage, visible),
@@ -324,7 +337,7 @@ async function main() {
   const context = [
     `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), shared with whatever else runs: figures vary from run to run.`,
     `Chromium ${executablePath}, headless, 1280×720; ${options.reps} repetitions per figure, medians; look-up counts: the most of any repetition.`,
-    'Cold: a fresh browser (empty cache). Warm: the same page reloaded (statuses in the extension’s IndexedDB). Both from the rows being in the DOM (all of a table’s; a grid’s first drawing) to every row on screen showing a state.',
+    'Cold: a fresh browser (empty cache). Warm: the same page reloaded (statuses in the extension’s IndexedDB). Both from the frame that first draws the list’s rows to the frame that first draws every row on screen with a state, each timed once the frame is done (a task after it); “from in”: from the rows being in the DOM (all of a table’s; a grid’s first drawing), which includes the host’s own layout and paint of them. Watched by the probe in the page, frame by frame.',
     'Service: `npm run server`’s entry point in a process of its own, embedded database in a fresh folder, reached through a pass-through proxy that counts look-ups.',
     'Round trip: a look-up of one screenful of rows, from Node to the service over loopback HTTP (median of 20).',
     `Main thread: CDP TaskDuration and ScriptDuration of the page over its load and ${SETTLE_MS} ms, with the extension ÷ the same page on a look-alike domain it does not run on, in the same browser (median of per-repetition ratios). Long tasks: PerformanceObserver.`,

@@ -1,5 +1,6 @@
 // The benchmark's eyes inside the page (the page's own world, installed before the page's scripts):
-// when the list's rows are in the DOM, which rows are on screen and whether each shows its state,
+// when the list's rows are in the DOM and when they are first drawn, which rows are on screen and
+// whether each shows its state,
 // the long tasks the page has had, and one screenful of scrolling. The host's and our DOM are the
 // same in every world, and our cells' shadow roots are open, so the page's world sees our badges.
 import type { RowsProbe } from './pages';
@@ -15,8 +16,14 @@ export interface OnScreen {
 export interface Probe {
   /** performance.now() when the list's rows were in the DOM: all of a table's, a grid's first drawing. */
   rowsAt: number | null;
-  /** When every visible row was first seen showing its state (set by allShown), frame by frame from the rows being in when watched. */
+  /** When every visible row was first seen showing its state (set by allShown). */
   shownAt: number | null;
+  /**
+   * When watched: the frames that first drew the rows and first drew every visible row's state,
+   * each timed once the frame is done (a task after it), as the user would see it.
+   */
+  rowsDrawnAt: number | null;
+  shownDrawnAt: number | null;
   longTasks: { start: number; duration: number }[];
   /** When our content script claimed the page, and when the background answered it (its marker on <html>). */
   inspector: { startingAt: number | null; readyAt: number | null };
@@ -49,6 +56,8 @@ function installProbe(config: RowsProbe & { rows: number; watchShown: boolean })
   const bench: Probe = {
     rowsAt: null,
     shownAt: null,
+    rowsDrawnAt: null,
+    shownDrawnAt: null,
     longTasks: [],
     inspector: { startingAt: null, readyAt: null },
     onScreen() {
@@ -107,11 +116,19 @@ function installProbe(config: RowsProbe & { rows: number; watchShown: boolean })
     watcher.disconnect();
     if (config.watchShown) watchShown(bench.rowsAt);
   });
+  /** Called within a frame: the time once it is done (a task queued now runs after its layout and paint). */
+  const afterThisFrame = (then: (at: number) => void) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => then(performance.now());
+    channel.port2.postMessage(null);
+  };
   // Looked at in every frame from the rows being in, in the page itself: a watch from outside
   // starts only once the page has loaded and the tool's script is in, after the fact on a fast page.
   const watchShown = (since: number) => {
+    requestAnimationFrame(() => afterThisFrame((at) => (bench.rowsDrawnAt = at)));
     const look = (now: number) => {
-      if (!bench.allShown() && now - since < 30_000) requestAnimationFrame(look);
+      if (bench.allShown()) afterThisFrame((at) => (bench.shownDrawnAt = at));
+      else if (now - since < 30_000) requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
   };
@@ -137,9 +154,10 @@ export function probeScript(probe: RowsProbe, rows: number, watchShown: boolean)
 export const inPage = {
   rowsIn: 'window.__erpBench.rowsAt !== null',
   allShown: 'window.__erpBench.allShown()',
-  shownSeen: 'window.__erpBench.shownAt !== null',
+  shownSeen: 'window.__erpBench.shownDrawnAt !== null',
   scrollStep: 'window.__erpBench.scrollStep()',
-  times: '({ timeOrigin: performance.timeOrigin, rowsAt: window.__erpBench.rowsAt, shownAt: window.__erpBench.shownAt, ...window.__erpBench.inspector })',
+  times:
+    '({ timeOrigin: performance.timeOrigin, rowsAt: window.__erpBench.rowsAt, rowsDrawnAt: window.__erpBench.rowsDrawnAt, shownDrawnAt: window.__erpBench.shownDrawnAt, ...window.__erpBench.inspector })',
   onScreen: 'window.__erpBench.onScreen()',
   longTaskMs: 'window.__erpBench.longTasks.reduce((sum, task) => sum + task.duration, 0)',
 } as const;

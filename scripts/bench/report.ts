@@ -14,11 +14,15 @@ export interface PageResult {
   rows: number;
   /** Rows on screen at first paint (median). */
   visible: number;
+  /** From the frame that first drew the rows to the one that first drew every visible row's state (the target's measure). */
   coldMs: number;
   warmMs: number;
-  /** From the rows being in: our content script claimed the page, the background first answered it, the first look-up reached the service (medians). */
-  coldSteps: { scriptStartedMs: number; backgroundAnsweredMs: number; firstLookupArrivedMs: number; firstLookupAnsweredMs: number };
-  warmSteps: { scriptStartedMs: number; backgroundAnsweredMs: number; firstLookupArrivedMs: number; firstLookupAnsweredMs: number };
+  /** The same, from the rows being in the DOM: with the host's own layout and paint of them. */
+  coldFromInMs: number;
+  warmFromInMs: number;
+  /** From the rows being in: the host drew them, our content script claimed the page, the background first answered it, the first look-up reached the service (medians). */
+  coldSteps: Steps;
+  warmSteps: Steps;
   roundTripMs: number;
   firstPaintRequests: number;
   /** References per look-up, per repetition. */
@@ -33,6 +37,14 @@ export interface PageResult {
   longestOurs: OurLongestTask;
   heapAddedAtLoad: Heap;
   heapAddedAfterScroll: Heap;
+}
+
+interface Steps {
+  rowsDrawnMs: number;
+  scriptStartedMs: number;
+  backgroundAnsweredMs: number;
+  firstLookupArrivedMs: number;
+  firstLookupAnsweredMs: number;
 }
 
 export interface ScriptSize {
@@ -63,8 +75,8 @@ export function judge(r: PageResult) {
   const coldTarget = r.roundTripMs + targets.coldExtraMs;
   const firstPaintTarget = targets.firstPaintRequests(r.visible);
   return {
-    cold: `${ms(r.coldMs)} (≤ ${ms(coldTarget)}: ${verdict(r.coldMs <= coldTarget)})`,
-    warm: `${ms(r.warmMs)} (≤ ${targets.warmMs} ms: ${verdict(r.warmMs <= targets.warmMs)})`,
+    cold: `${ms(r.coldMs)} (≤ ${ms(coldTarget)}: ${verdict(r.coldMs <= coldTarget)}); from in ${ms(r.coldFromInMs)}`,
+    warm: `${ms(r.warmMs)} (≤ ${targets.warmMs} ms: ${verdict(r.warmMs <= targets.warmMs)}); from in ${ms(r.warmFromInMs)}`,
     firstPaint: `${r.firstPaintRequests} (≤ ${firstPaintTarget}: ${verdict(r.firstPaintRequests <= firstPaintTarget)})`,
     fullScroll:
       r.rows === 5000
@@ -88,7 +100,7 @@ export function markdown(results: PageResult[], sizes: ScriptSize[], context: st
   const lines = [
     '## Browser: the ERP Synced column on list pages',
     '',
-    '| page | rows | visible | cold: all visible shown | warm (reloaded) | round trip | look-ups, first paint | look-ups, full scroll | main thread with ÷ without: tasks / scripts | long tasks with / without | longest task of ours | JS heap added: load / after full scroll |',
+    '| page | rows | visible | cold: all visible shown, after the rows are drawn | warm (reloaded) | round trip | look-ups, first paint | look-ups, full scroll | main thread with ÷ without: tasks / scripts | long tasks with / without | longest task of ours | JS heap added: load / after full scroll |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
@@ -103,14 +115,14 @@ export function markdown(results: PageResult[], sizes: ScriptSize[], context: st
     '',
     'The content script starts with the page: a step before the rows are in is negative.',
     '',
-    '| page | rows | cold: content script claims the page | background answers it | first look-up reaches the service | service answers it | all visible shown | warm: claims | answers | all shown |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| page | rows | cold: host draws the rows | content script claims the page | background answers it | first look-up reaches the service | service answers it | all visible shown | warm: rows drawn | claims | answers | all shown |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   const at = (n: number) => (Number.isNaN(n) ? '-' : String(Math.round(n)));
   for (const r of results) {
     const { coldSteps: c, warmSteps: w } = r;
     lines.push(
-      `| ${r.page} | ${r.rows.toLocaleString('en')} | ${at(c.scriptStartedMs)} | ${at(c.backgroundAnsweredMs)} | ${at(c.firstLookupArrivedMs)} | ${at(c.firstLookupAnsweredMs)} | ${at(r.coldMs)} | ${at(w.scriptStartedMs)} | ${at(w.backgroundAnsweredMs)} | ${at(r.warmMs)} |`,
+      `| ${r.page} | ${r.rows.toLocaleString('en')} | ${at(c.rowsDrawnMs)} | ${at(c.scriptStartedMs)} | ${at(c.backgroundAnsweredMs)} | ${at(c.firstLookupArrivedMs)} | ${at(c.firstLookupAnsweredMs)} | ${at(r.coldFromInMs)} | ${at(w.rowsDrawnMs)} | ${at(w.scriptStartedMs)} | ${at(w.backgroundAnsweredMs)} | ${at(r.warmFromInMs)} |`,
     );
   }
   lines.push('', '## Shipped scripts', '', '| script | size | gzipped | target |', '|---|---|---|---|');
