@@ -24,6 +24,22 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
     await cache.write(statuses).catch((error: unknown) => log(error, { step: 'cache statuses' }));
   }
 
+  /**
+   * Asks again for statuses not confirmed lately, behind the page's back: the answer reaches the
+   * pages through their update port (a page asking meanwhile shares the look-up under way).
+   */
+  const revalidating = new Set<string>();
+  function revalidate(refs: RecordRef[]) {
+    const asked = refs.filter((ref) => !revalidating.has(recordKey(ref)));
+    if (asked.length === 0) return;
+    const keys = asked.map(recordKey);
+    for (const key of keys) revalidating.add(key);
+    batcher
+      .statuses(asked)
+      .then(publish, (error: unknown) => log(error, { step: 'revalidate statuses' }))
+      .finally(() => keys.forEach((key) => revalidating.delete(key)));
+  }
+
   return {
     publish,
 
@@ -35,15 +51,17 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
 
     /**
      * The remembered statuses of what the page at this address showed first last time, from the
-     * cache only: nothing is asked of the service (the page asks again for the stale ones itself,
-     * once it can hear the answer).
+     * cache; the stale ones are asked again at once, while the page is still loading (it asks for
+     * them too once it can hear the answer, and shares the look-up under way).
      */
     async firstScreenOf(url: string): Promise<{ statuses: RecordStatus[]; staleKeys: string[] }> {
       try {
         const refs = await firstScreens.of(url);
         const cached = refs.length > 0 ? await cache.read(refs.map(recordKey)) : new Map<string, { status: RecordStatus; stale: boolean }>();
         const found = [...cached.values()];
-        return { statuses: found.map(({ status }) => status), staleKeys: found.filter(({ stale }) => stale).map(({ status }) => status.key) };
+        const stale = found.filter(({ stale }) => stale).map(({ status }) => status);
+        revalidate(stale.map((status) => status.ref));
+        return { statuses: found.map(({ status }) => status), staleKeys: stale.map((status) => status.key) };
       } catch (error) {
         log(error, { step: 'read first screen', url });
         return { statuses: [], staleKeys: [] };
@@ -59,11 +77,7 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
       });
       const missing = refs.filter((_, i) => !cached.has(keys[i] as string));
       const staleKeys = keys.filter((key) => cached.get(key)?.stale);
-      if (staleKeys.length > 0) {
-        // Revalidated behind the page's back; the answer reaches it through its update port.
-        const stale = refs.filter((_, i) => cached.get(keys[i] as string)?.stale);
-        batcher.statuses(stale).then(publish, (error: unknown) => log(error, { step: 'revalidate statuses' }));
-      }
+      revalidate(refs.filter((_, i) => cached.get(keys[i] as string)?.stale));
       const fetched = missing.length > 0 ? await batcher.statuses(missing) : [];
       if (fetched.length > 0) void cache.write(fetched).catch((error: unknown) => log(error, { step: 'cache statuses' }));
       const byKey = new Map(fetched.map((status) => [status.key, status]));
