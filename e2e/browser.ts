@@ -79,6 +79,8 @@ export interface ExtensionHarness {
   signIn(serviceUrl: string, token: string): Promise<void>;
   /** Every row of one table of the extension's own database (pushes, requests, audit...), read in its newest service worker. */
   stored<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  /** Counts the messages of one method that reach the background from now on; gives how to read the count. */
+  countCalls(method: string): Promise<() => Promise<number>>;
 }
 
 export async function extensionIn(context: BrowserContext): Promise<ExtensionHarness> {
@@ -145,6 +147,17 @@ export async function extensionIn(context: BrowserContext): Promise<ExtensionHar
         (connection) => (globalThis as any).chrome.storage.local.set({ serviceConnection: connection }) as Promise<void>,
         { serviceUrl, token },
       );
+    },
+    async countCalls(method) {
+      // A listener of its own beside the router's: it answers nothing, it only counts.
+      await serviceWorker.evaluate((counted) => {
+        const worker = globalThis as any;
+        worker.erpCalls = { ...worker.erpCalls, [counted]: 0 };
+        worker.chrome.runtime.onMessage.addListener((message: { method?: string }) => {
+          if (message?.method === counted) worker.erpCalls[counted]++;
+        });
+      }, method);
+      return () => serviceWorker.evaluate((counted) => (globalThis as any).erpCalls[counted] as number, method);
     },
     async stored<T>(table: string) {
       // A worker stopped meanwhile was replaced by a new one: the last is the one running.

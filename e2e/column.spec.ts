@@ -296,18 +296,12 @@ test.describe('the ERP Synced column', () => {
   test('a list opened again draws the states it showed first with its rows, without asking for them', async ({ extension, tenant }) => {
     await tenant.report([{ ref: xeroInvoiceRef(0), state: 'not_synced' }]);
     await extension.signIn(tenant.serviceUrl, tenant.token);
-    // The questions pages put to the background, counted where they arrive.
-    const asked = () => extension.serviceWorker.evaluate(() => (globalThis as any).asked ?? 0);
-    await extension.serviceWorker.evaluate(() => {
-      const worker = globalThis as any;
-      worker.chrome.runtime.onMessage.addListener((message: { method?: string }) => {
-        if (message?.method === 'getStatuses') worker.asked = (worker.asked ?? 0) + 1;
-      });
-    });
+    const asked = await extension.countCalls('getStatuses');
     const page = await extension.openFixture(`${XERO_INVOICES}&PageSize=50`, { html: xeroListOf(50) });
     await expect(badge(page, '#row0')).toHaveAttribute('data-state', 'not_synced');
     const shownFirst = await page.locator('[data-erp-sync-cell]').count();
     expect(await asked()).toBeGreaterThan(0);
+    await expect.poll(async () => (await extension.stored('firstScreens')).length).toBe(1);
 
     // Every state each cell is drawn with, as it is drawn (its content is rendered in the task that adds it).
     await page.addInitScript(() => {

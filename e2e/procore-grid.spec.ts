@@ -143,6 +143,32 @@ for (const version of Object.keys(AG_GRID_VERSIONS) as AgGridVersion[]) {
 }
 
 test.describe('Procore Direct Costs on AG Grid', () => {
+  test('loaded again, the grid draws its first screen in our column as the column appears, without asking for it', async ({ extension, tenant }) => {
+    await tenant.report([
+      { ref: directCost(0), state: 'synced' },
+      { ref: directCost(1), state: 'not_synced' },
+    ]);
+    await extension.signIn(tenant.serviceUrl, tenant.token);
+    await serveProcoreAssets(extension, 'https://app.procore.com', '35.3.1');
+    const asked = await extension.countCalls('getStatuses');
+    const page = await extension.openFixture(DIRECT_COSTS, 'procore/direct-costs.html');
+    await expect(badgeOf(page, await rowIdOfLink(page, `/direct_costs/${directCost(1).recordId}`))).toHaveAttribute('data-state', 'not_synced');
+    // Its first screen is the rows the grid drew and those read ahead below them.
+    await expect.poll(async () => (await extension.stored<{ refs: unknown[] }>('firstScreens'))[0]?.refs.length).toBeGreaterThan(100);
+    const askedBefore = await asked();
+    const lookupsBefore = tenant.lookups();
+
+    await page.reload();
+    await expect(badgeOf(page, await rowIdOfLink(page, `/direct_costs/${directCost(0).recordId}`))).toHaveAttribute('data-state', 'synced');
+    await expect(badgeOf(page, await rowIdOfLink(page, `/direct_costs/${directCost(1).recordId}`))).toHaveAttribute('data-state', 'not_synced');
+    const drawn = await page.locator('[data-erp-sync-cell]').count();
+    await expect.poll(() => page.locator('[data-erp-sync-cell] .badge[data-state]:not([data-state="loading"])').count()).toBe(drawn);
+    await page.waitForTimeout(300); // a question would have gone by now
+    expect(await asked()).toBe(askedBefore);
+    expect(tenant.lookups()).toBe(lookupsBefore);
+    expect(extension.ourErrors(page)).toEqual([]);
+  });
+
   test('1,200 virtualised rows: one request at first, the right record after scrolling, none for totals', async ({ extension, tenant }) => {
     await tenant.report([
       { ref: directCost(0), state: 'synced', counterpart: { ref: xeroInvoice(500), number: 'BILL-0001' } },

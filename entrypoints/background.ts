@@ -31,10 +31,11 @@ export default defineBackground(() => {
     onOpen: () => feed.start(),
     onClosed: () => feed.stop(),
   });
+  const firstScreens = createFirstScreens(db, log);
   const statuses = createStatuses({
     lookup: (refs) => client.lookup(refs),
     cache,
-    firstScreens: createFirstScreens(db),
+    firstScreens,
     sendToPages: (sent) => pages.send(sent),
     log,
   });
@@ -73,6 +74,7 @@ export default defineBackground(() => {
   // A worker started again (by a page, the alarm, or the browser) finishes what the last one began.
   void pushes.resume().catch((error: unknown) => log(error, { step: 'resume pushes' }));
   void cache.prune().catch((error: unknown) => log(error, { step: 'prune cache' }));
+  void firstScreens.prune().catch((error: unknown) => log(error, { step: 'prune first screens' }));
   // Statuses of one service (or tenant) are never shown once connected to another, however it changed.
   serviceConnection.watch(() => void statuses.forget().catch((error: unknown) => log(error, { step: 'clear cache' })));
 

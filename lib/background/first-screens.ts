@@ -3,11 +3,12 @@
 // screen show their state as they are drawn, before they have asked for anything.
 import type { RecordRef } from '../contract/records';
 import type { InspectorDatabase } from './database';
+import { FORGET_MS } from './status-cache';
 
-/** The pages remembered: the most recently shown. */
+/** The pages remembered: the most recently opened. */
 export const FIRST_SCREENS_KEPT = 200;
 
-export function createFirstScreens(db: InspectorDatabase, now: () => number = Date.now) {
+export function createFirstScreens(db: InspectorDatabase, log: (error: unknown, context: Record<string, unknown>) => void, now: () => number = Date.now) {
   /** The pages read or written by this worker (a Map keeps its insertion order: oldest first). */
   const memory = new Map<string, RecordRef[]>();
   const keep = (url: string, refs: RecordRef[]) => {
@@ -19,11 +20,15 @@ export function createFirstScreens(db: InspectorDatabase, now: () => number = Da
   return {
     /** The records the page at this address showed first, last time; none when it was never seen. */
     async of(url: string): Promise<RecordRef[]> {
-      const remembered = memory.get(url);
-      if (remembered) return remembered;
-      const row = await db.firstScreens.get(url);
-      if (row) keep(url, row.refs);
-      return row?.refs ?? [];
+      let refs = memory.get(url);
+      if (!refs) {
+        refs = (await db.firstScreens.get(url))?.refs;
+        if (!refs) return [];
+        keep(url, refs);
+      }
+      // Opened again: kept ahead of the pages not opened since (a page's unchanged first screen is not written again).
+      db.firstScreens.update(url, { at: now() }).catch((error: unknown) => log(error, { step: 'note first screen opened' }));
+      return refs;
     },
 
     async remember(url: string, refs: RecordRef[]): Promise<void> {
@@ -34,6 +39,13 @@ export function createFirstScreens(db: InspectorDatabase, now: () => number = Da
         const oldest = await db.firstScreens.orderBy('at').limit(count - FIRST_SCREENS_KEPT).primaryKeys();
         await db.firstScreens.bulkDelete(oldest);
       }
+    },
+
+    /** Forgets the pages not opened for as long as their statuses are kept. */
+    async prune(): Promise<void> {
+      const old = await db.firstScreens.where('at').belowOrEqual(now() - FORGET_MS).primaryKeys();
+      for (const url of old) memory.delete(url);
+      await db.firstScreens.bulkDelete(old);
     },
 
     clear: () => {

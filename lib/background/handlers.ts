@@ -77,18 +77,14 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     async getConnection({ withFirstScreen }, { caller, url }) {
       const site = caller === 'content-script' ? siteOf(url) : null;
       // Read together: every page waits on this answer before it asks for anything.
-      const [connection, decorated, hiddenKinds, firstScreen] = await Promise.all([
-        serviceConnection.getValue(),
-        decoratedSites.getValue(),
-        hiddenLists.getValue(),
-        site && withFirstScreen ? statuses.firstScreenOf(url) : undefined,
-      ]);
+      const [connection, decorated, hiddenKinds] = await Promise.all([serviceConnection.getValue(), decoratedSites.getValue(), hiddenLists.getValue()]);
       const decorates = site ? decorated[site] !== false : true;
+      const shows = site !== null && decorates && connection !== null;
       // A list page asks for its statuses next: the connection opens while it reads its rows.
-      if (site && decorates && connection) void client.warmUp();
+      if (shows) void client.warmUp();
       const hidden = site ? hiddenKinds.filter((kind) => supportedLists.some((list) => list.kind === kind && list.site === site)) : [];
       const answer = { signedIn: connection !== null, version: browser.runtime.getManifest().version, decorates, hiddenLists: hidden };
-      return decorates && connection && firstScreen ? { ...answer, firstScreen } : answer;
+      return shows && withFirstScreen ? { ...answer, firstScreen: await statuses.firstScreenOf(url) } : answer;
     },
 
     getStatuses: ({ refs }) => statuses.get(refs),

@@ -20,7 +20,7 @@ describe("the background's statuses", () => {
     now += FRESH_MS / 2 + 1; // bill 1 is now stale, bill 2 still fresh
     const lookup = vi.fn(async (refs: RecordRef[]) => refs.map((ref) => statusOf(ref, 'not_synced')));
     const sent: RecordStatus[][] = [];
-    const statuses = createStatuses({ lookup, cache, firstScreens: createFirstScreens(openInspectorDatabase('statuses-test')), sendToPages: (s) => sent.push(s), log: () => undefined });
+    const statuses = createStatuses({ lookup, cache, firstScreens: createFirstScreens(openInspectorDatabase('statuses-test'), () => undefined), sendToPages: (s) => sent.push(s), log: () => undefined });
 
     const answer = await statuses.get([bill(1), bill(2), bill(3)]);
     expect(answer.statuses.map((s) => s.state)).toEqual(['synced', 'synced', 'not_synced']);
@@ -42,7 +42,7 @@ describe("the background's statuses", () => {
       return refs.map((ref) => statusOf(ref));
     });
     const sent: RecordStatus[][] = [];
-    const statuses = createStatuses({ lookup, cache, firstScreens: createFirstScreens(db), sendToPages: (s) => sent.push(s), log: () => undefined });
+    const statuses = createStatuses({ lookup, cache, firstScreens: createFirstScreens(db, () => undefined), sendToPages: (s) => sent.push(s), log: () => undefined });
     const page = 'https://go.xero.com/AccountsPayable/Search.aspx';
     expect(await statuses.firstScreenOf(page)).toEqual({ statuses: [], staleKeys: [] });
 

@@ -26,7 +26,7 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
 
   /**
    * Asks again for statuses not confirmed lately, behind the page's back: the answer reaches the
-   * pages through their update port (a page asking meanwhile shares the look-up under way).
+   * pages through their update port. A record already being asked again is not asked twice.
    */
   const revalidating = new Set<string>();
   function revalidate(refs: RecordRef[]) {
@@ -51,8 +51,8 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
 
     /**
      * The remembered statuses of what the page at this address showed first last time, from the
-     * cache; the stale ones are asked again at once, while the page is still loading (it asks for
-     * them too once it can hear the answer, and shares the look-up under way).
+     * cache; the stale ones are asked again at once, while the page is still loading (the page's
+     * own question for them, once it can hear the answer, does not ask the service twice).
      */
     async firstScreenOf(url: string): Promise<{ statuses: RecordStatus[]; staleKeys: string[] }> {
       try {

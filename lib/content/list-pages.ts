@@ -36,7 +36,7 @@ export function followListPages(doc: Document, site: SiteName, lifetime: Lifetim
     onFirstScreen: (refs) =>
       void callBackground('rememberFirstScreen', { refs }).catch((error: unknown) => logError('list-pages', error, { step: 'remember first screen' })),
   });
-  if (firstConnection?.firstScreen) store.remember(firstConnection.firstScreen);
+  if (firstConnection?.firstScreen) store.startWith(firstConnection.firstScreen);
   const actions = createRecordActions(store);
   let shown: string | null = null;
   let unmount: (() => void) | null = null;

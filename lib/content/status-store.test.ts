@@ -154,11 +154,11 @@ describe('the status store', () => {
 
   it('shows what the background remembered of the first screen without asking, and asks again only for the stale', async () => {
     const { store, fetch } = storeWithManualFrames();
-    store.remember({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [recordKey(cost(2))] });
+    store.startWith({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [recordKey(cost(2))] });
     const told = vi.fn();
     store.subscribe(recordKey(cost(1)), told);
     expect(store.get(recordKey(cost(1)))).toEqual({ kind: 'loading' }); // until its row wants it
-    expect([1, 2, 3].map((n) => store.want(cost(n)))).toEqual([false, false, true]);
+    expect([1, 2, 3, 1].map((n) => store.want(cost(n)))).toEqual([true, true, true, false]); // each new to the page once
     expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'status', status: { state: 'synced' }, stale: false });
     expect(store.get(recordKey(cost(2)))).toMatchObject({ kind: 'status', stale: true });
     expect(told).toHaveBeenCalledOnce();
@@ -166,9 +166,19 @@ describe('the status store', () => {
     expect(fetch.mock.calls.map((call) => call[0].map((ref) => ref.recordId))).toEqual([['1002', '1003']]);
   });
 
+  it('takes a remembered status as stale once the background restarted, asking for it when its row wants it', async () => {
+    const { store, fetch } = storeWithManualFrames();
+    store.startWith({ statuses: [statusOf(cost(1))], staleKeys: [] });
+    store.refresh(); // the update port closed and opened again: changes may have been missed
+    store.want(cost(1));
+    expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'status', stale: true });
+    await store.askNow();
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
   it('keeps a remembered status up to date until its row wants it, and forgets them all on a reset', () => {
     const { store } = storeWithManualFrames();
-    store.remember({ statuses: [statusOf(cost(1)), statusOf(cost(2))], staleKeys: [recordKey(cost(1))] });
+    store.startWith({ statuses: [statusOf(cost(1)), statusOf(cost(2))], staleKeys: [recordKey(cost(1))] });
     store.apply([{ ...statusOf(cost(1)), state: 'not_synced' }]);
     store.want(cost(1));
     expect(store.get(recordKey(cost(1)))).toMatchObject({ kind: 'status', status: { state: 'not_synced' }, stale: false });
@@ -187,15 +197,42 @@ describe('the status store', () => {
 
     const same = vi.fn();
     const again = storeWithManualFrames(undefined, same).store;
-    again.remember({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [] });
+    again.startWith({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [] });
     [2, 1].forEach((n) => again.want(cost(n)));
     await again.askNow();
     expect(same).not.toHaveBeenCalled();
 
+    // A reading that found no rows yet does not end the first screen: the rows that come later make it.
+    const late = vi.fn();
+    const empty = storeWithManualFrames(undefined, late).store;
+    empty.hold()();
+    await empty.askNow();
+    empty.want(cost(7));
+    await empty.askNow();
+    expect(late.mock.calls.map(([refs]) => refs.map((ref: RecordRef) => ref.recordId))).toEqual([['1007']]);
+
+    // A page that wants only statuses it started with, fresh (a record's own page): no question
+    // goes, and its first screen is told at the next flush all the same, when it changed.
+    const fewer = vi.fn();
+    const recordPage = storeWithManualFrames(undefined, fewer);
+    recordPage.store.startWith({ statuses: [statusOf(cost(8)), statusOf(cost(11))], staleKeys: [] });
+    recordPage.store.want(cost(8));
+    await recordPage.nextFrame();
+    expect(recordPage.fetch).not.toHaveBeenCalled();
+    expect(fewer.mock.calls.map(([refs]) => refs.map((ref: RecordRef) => ref.recordId))).toEqual([['1008']]);
+    const unchanged = vi.fn();
+    const samePage = storeWithManualFrames(undefined, unchanged);
+    samePage.store.startWith({ statuses: [statusOf(cost(8))], staleKeys: [] });
+    samePage.store.want(cost(8));
+    await samePage.nextFrame();
+    samePage.store.want(cost(10));
+    await samePage.nextFrame();
+    expect(unchanged).not.toHaveBeenCalled(); // the same as it started with; a later row is not in it
+
     // A grid's reading holds the question: all known, none goes, and the first screen is told at its release.
     const changed = vi.fn();
     const held = storeWithManualFrames(undefined, changed).store;
-    held.remember({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [] });
+    held.startWith({ statuses: [1, 2].map((n) => statusOf(cost(n))), staleKeys: [] });
     const release = held.hold();
     held.want(cost(1));
     expect(changed).not.toHaveBeenCalled();

@@ -32,8 +32,8 @@ interface Options {
   now?: () => number;
   /**
    * Told once, with the records the page wanted before its first question went (its first screen,
-   * up to one look-up's worth), unless they are the ones remembered: the background keeps them for
-   * the page's next load.
+   * with a grid's rows read ahead of it, up to one look-up's worth), unless they are the ones it
+   * started with: the background keeps them for the page's next load.
    */
   onFirstScreen?: (refs: RecordRef[]) => void;
 }
@@ -45,7 +45,8 @@ export function createStatusStore(
   const known = new Map<string, Known>();
   /** What the background remembered of this page's first screen, each taken when its row wants it. */
   const remembered = new Map<string, { status: RecordStatus; stale: boolean }>();
-  let rememberedKeys = new Set<string>();
+  /** All the records the page started with (`remembered` empties as rows take theirs). */
+  let startedWith = new Set<string>();
   /** The records wanted until the first question went (or found nothing to ask); null once told. */
   let firstScreen: Map<string, RecordRef> | null = new Map();
   const listeners = new Map<string, Set<() => void>>();
@@ -119,11 +120,12 @@ export function createStatusStore(
   }
 
   function tellFirstScreen() {
-    if (!firstScreen) return;
+    // A reading that found no rows yet (a grid or table still empty) does not end it.
+    if (!firstScreen || firstScreen.size === 0) return;
     const refs = [...firstScreen.values()];
     firstScreen = null;
-    const same = refs.length === rememberedKeys.size && refs.every((ref) => rememberedKeys.has(recordKey(ref)));
-    if (refs.length > 0 && !same) onFirstScreen(refs);
+    const same = refs.length === startedWith.size && refs.every((ref) => startedWith.has(recordKey(ref)));
+    if (!same) onFirstScreen(refs);
   }
 
   /** The store's own flush, at the scheduled time: nobody waits for its answer. */
@@ -155,8 +157,8 @@ export function createStatusStore(
   return {
     /**
      * Asks for a record's status, once, unless it is already known, asked for, or waiting to be
-     * asked again; true when this call asked for one whose state it did not know. A remembered
-     * status is shown at once (and asked again when stale).
+     * asked again; true when this call is the first to want it on this page. A status the page
+     * started with is shown at once (and asked again when stale).
      */
     want(ref: RecordRef): boolean {
       const key = recordKey(ref);
@@ -172,13 +174,18 @@ export function createStatusStore(
       remembered.delete(key);
       set(key, { kind: 'status', status: kept.status, stale: kept.stale });
       if (kept.stale) queue(key, ref);
-      return false;
+      else if (firstScreen && !scheduled) {
+        // Nothing to ask, but the first screen is told all the same, at the next flush.
+        scheduled = true;
+        schedule(flushSoon);
+      }
+      return true;
     },
     /** The statuses the background remembered of what this page showed first when it was last loaded. */
-    remember({ statuses, staleKeys }: Answer) {
+    startWith({ statuses, staleKeys }: Answer) {
       const stale = new Set(staleKeys);
       for (const status of statuses) if (!known.has(status.key)) remembered.set(status.key, { status, stale: stale.has(status.key) });
-      rememberedKeys = new Set(statuses.map((status) => status.key));
+      startedWith = new Set(statuses.map((status) => status.key));
     },
     /**
      * Holds questions back until the returned release is called: the rows read meanwhile go
@@ -248,9 +255,13 @@ export function createStatusStore(
       }
     },
 
-    /** Asks again for every record this page has shown, e.g. after the background restarted. */
+    /**
+     * Asks again for every record this page has shown, e.g. after the background restarted; what
+     * it started with and has not shown yet may have changed meanwhile too, and is asked when shown.
+     */
     refresh() {
       for (const [key, value] of known) if (value.kind !== 'loading') queue(key, refs.get(key) as RecordRef);
+      for (const kept of remembered.values()) kept.stale = true;
     },
     subscribe(key: string, listener: () => void) {
       const keyListeners = listeners.get(key) ?? new Set();

@@ -517,17 +517,17 @@ export function mountSyncColumn(
 
   /**
    * Asks at once for the records of these rows: the question goes before their cells are made.
-   * Settles once answered; null when all were known already.
+   * Settles once answered; null when each already has a state to show.
    */
   function askForRows(rows: Element[], records: Map<Element, ReadRecord | null>): Promise<void> | null {
-    let asked = false;
     for (const row of rows) {
       const record = recordOf(row);
       records.set(row, record);
-      if (record && store.want(record.ref)) asked = true;
+      if (record) store.want(record.ref);
     }
     const answered = store.askNow();
-    return asked ? answered : null;
+    const waiting = [...records.values()].some((record) => record && store.get(record.key).kind === 'loading');
+    return waiting ? answered : null;
   }
 
   /** Reads on once the answer has come, or after ANSWER_WAIT_MS; a reading begun meanwhile cancels it. */
