@@ -22,17 +22,20 @@ const contentTypes: Record<string, string> = {
  * Chromium with the extension loaded; headless unless asked (the demo with a display). A caller
  * that stops it itself on Ctrl-C says so: Playwright's own handler would end the whole process.
  * `profileDir`: a user profile kept across launches (by default a fresh one, thrown away on close).
+ * `extension`: the built extension's folder (by default the build's own).
  */
 export function launchWithExtension({
   executablePath,
   headless = true,
   ownSignals = false,
   profileDir = '',
+  extension = extensionDir,
 }: {
   executablePath: string | undefined;
   headless?: boolean;
   ownSignals?: boolean;
   profileDir?: string;
+  extension?: string;
 }): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath,
@@ -41,8 +44,8 @@ export function launchWithExtension({
     handleSIGTERM: !ownSignals,
     viewport: headless ? { width: 1280, height: 720 } : null,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
