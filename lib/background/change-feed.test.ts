@@ -6,7 +6,7 @@ import { createChangeFeed } from './change-feed';
 const changed = (key: string) => ({ key }) as unknown as RecordStatus;
 
 describe('the change feed', () => {
-  it('starts from now, reads every page of changes, and stops when asked', async () => {
+  it('starts from now (one request: the cursor), then reads every page of changes, and stops when asked', async () => {
     const pages = [
       { changes: [changed('a'), changed('b')], cursor: '12', hasMore: true },
       { changes: [changed('c')], cursor: '13', hasMore: false },
@@ -23,6 +23,9 @@ describe('the change feed', () => {
     });
     feed.start();
     feed.start(); // already following: no second loop
+    await vi.waitFor(() => expect(rounds).toHaveLength(1));
+    expect(changes.mock.calls.map(([after]) => after)).toEqual(['latest']);
+    rounds.shift()?.();
     await vi.waitFor(() => expect(rounds).toHaveLength(1));
     expect(changes.mock.calls.map(([after]) => after)).toEqual(['latest', '10', '12']);
     expect(published).toEqual(['a', 'b', 'c']);
@@ -62,7 +65,6 @@ describe('the change feed', () => {
 
   it('waits as long as a rate limit asks, and says once that a token it was taking is now refused', async () => {
     const answers: (() => never | { changes: []; cursor: string; hasMore: false })[] = [
-      () => ({ changes: [], cursor: '5', hasMore: false }),
       () => ({ changes: [], cursor: '5', hasMore: false }),
       () => {
         throw new BackgroundError('rate_limited', 'busy', 30);

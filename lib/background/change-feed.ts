@@ -30,12 +30,16 @@ export function createChangeFeed({ client, publish, onTokenRejected, intervalMs 
     /** How long a rate limit asked to wait: never asked again sooner. */
     let asked = 0;
     try {
-      cursor ??= (await client.changes('latest')).cursor;
-      for (let more = true; more && mine === run; ) {
-        const page = await client.changes(cursor);
-        if (page.changes.length > 0) await publish(page.changes);
-        cursor = page.cursor;
-        more = page.hasMore;
+      // Starting, it only takes the cursor of now: nothing has changed since, and a page that has
+      // just opened is putting its own question to the service at this moment.
+      if (cursor === null) cursor = (await client.changes('latest')).cursor;
+      else {
+        for (let more = true; more && mine === run; ) {
+          const page = await client.changes(cursor);
+          if (page.changes.length > 0) await publish(page.changes);
+          cursor = page.cursor;
+          more = page.hasMore;
+        }
       }
       failures = 0;
     } catch (error) {
