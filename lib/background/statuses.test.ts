@@ -47,7 +47,9 @@ describe("the background's statuses", () => {
     expect(await statuses.firstScreenOf(page)).toEqual({ statuses: [], staleKeys: [] });
 
     await statuses.get([bill(1), bill(2)]);
-    await statuses.rememberFirstScreen(page, [bill(1), bill(2), bill(3)]); // bill 3 never looked up
+    const procoreCost: RecordRef = { system: 'procore', recordType: 'direct_cost', projectId: '1', recordId: '7' };
+    await statuses.rememberFirstScreen(page, [bill(1), procoreCost, bill(2), bill(3)]); // bill 3 never looked up; a Procore record is not Xero's
+    expect((await db.firstScreens.get(page))?.refs).toEqual([bill(1), bill(2), bill(3)]);
     now += FRESH_MS + 1;
     await cache.write([statusOf(bill(2), 'not_synced')]);
     lookup.mockClear();

@@ -2,6 +2,7 @@
 // must, and every fresh status cached and sent to all open pages; a page loaded again is given, with
 // its first answer, what it showed first last time.
 import { type RecordRef, recordKey } from '../contract/records';
+import { siteOf } from '../sites';
 import type { RecordStatus } from '../contract/status';
 import type { FirstScreens } from './first-screens';
 import type { StatusCache } from './status-cache';
@@ -46,8 +47,15 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
     /** Forgets every remembered status, and what each page showed (signed out, or into another service). */
     forget: () => Promise.all([cache.clear(), firstScreens.clear()]).then(() => undefined),
 
-    /** Notes the records the page at this address showed first, for its next load. */
-    rememberFirstScreen: (url: string, refs: RecordRef[]) => firstScreens.remember(url, refs),
+    /**
+     * Notes the records the page at this address showed first, for its next load. A page shows
+     * records of its own system only: any other is not kept (whatever its content script says).
+     */
+    async rememberFirstScreen(url: string, refs: RecordRef[]): Promise<void> {
+      const site = siteOf(url);
+      const own = refs.filter((ref) => ref.system === site);
+      if (own.length > 0) await firstScreens.remember(url, own);
+    },
 
     /**
      * The remembered statuses of what the page at this address showed first last time, from the
