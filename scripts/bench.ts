@@ -18,7 +18,7 @@ import type { IngestRecord } from '../lib/contract/api';
 import { type BenchPage, benchPages, type Where } from './bench/pages';
 import { inPage, type OnScreen, probeScript } from './bench/probe';
 import { type BenchService, startBenchService } from './bench/service';
-import { type Heap, markdown, type PageResult, type ScriptSize } from './bench/report';
+import { type Heap, markdown, type PageResult, type ScriptSize, type Steps } from './bench/report';
 import { traceOurTasks } from './bench/trace';
 import { findChromium, installHint } from './chromium.mjs';
 
@@ -54,8 +54,6 @@ const median = (values: number[]) => {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
-
-type Steps = Record<'rowsDrawnMs' | 'scriptStartedMs' | 'backgroundAnsweredMs' | 'firstLookupArrivedMs' | 'firstLookupAnsweredMs', number>;
 
 const medianSteps = (all: Steps[]): Steps => ({
   rowsDrawnMs: median(all.map((s) => s.rowsDrawnMs)),

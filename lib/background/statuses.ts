@@ -65,8 +65,7 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
     async firstScreenOf(url: string): Promise<{ statuses: RecordStatus[]; staleKeys: string[] }> {
       try {
         const refs = await firstScreens.of(url);
-        const cached = refs.length > 0 ? await cache.read(refs.map(recordKey)) : new Map<string, { status: RecordStatus; stale: boolean }>();
-        const found = [...cached.values()];
+        const found = [...(await cache.read(refs.map(recordKey))).values()];
         const stale = found.filter(({ stale }) => stale).map(({ status }) => status);
         revalidate(stale.map((status) => status.ref));
         return { statuses: found.map(({ status }) => status), staleKeys: stale.map((status) => status.key) };

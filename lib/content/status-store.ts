@@ -74,10 +74,14 @@ export function createStatusStore(
   function queue(key: string, ref: RecordRef) {
     wanted.set(key, ref);
     gathering ??= { since: now(), size: 0 };
-    if (!scheduled) {
-      scheduled = true;
-      schedule(flushSoon);
-    }
+    flushLater();
+  }
+
+  /** The store's own flush, at the scheduled time (once, however often asked meanwhile): nobody waits for its answer. */
+  function flushLater() {
+    if (scheduled) return;
+    scheduled = true;
+    schedule(() => void flush());
   }
 
   function failed(refs: RecordRef[], error: unknown) {
@@ -128,9 +132,6 @@ export function createStatusStore(
     if (!same) onFirstScreen(refs);
   }
 
-  /** The store's own flush, at the scheduled time: nobody waits for its answer. */
-  const flushSoon = () => void flush();
-
   /**
    * Asks for the wanted records, unless more are still coming; `complete`: the caller knows none
    * are. Settles once what it asked is answered (or failed).
@@ -141,8 +142,7 @@ export function createStatusStore(
     if (!complete && gathering && wanted.size > gathering.size && now() - gathering.since < GATHER_MS) {
       // Rows came in this frame: more may come in the next.
       gathering.size = wanted.size;
-      scheduled = true;
-      schedule(flushSoon);
+      flushLater();
       return Promise.resolve();
     }
     gathering = null;
@@ -174,11 +174,7 @@ export function createStatusStore(
       remembered.delete(key);
       set(key, { kind: 'status', status: kept.status, stale: kept.stale });
       if (kept.stale) queue(key, ref);
-      else if (firstScreen && !scheduled) {
-        // Nothing to ask, but the first screen is told all the same, at the next flush.
-        scheduled = true;
-        schedule(flushSoon);
-      }
+      else if (firstScreen) flushLater(); // nothing to ask, but the first screen is told at the next flush
       return true;
     },
     /** The statuses the background remembered of what this page showed first when it was last loaded. */
@@ -201,10 +197,7 @@ export function createStatusStore(
         holds--;
         if (holds > 0) return;
         if (wanted.size === 0) tellFirstScreen(); // all were known: no question goes
-        else if (!scheduled) {
-          scheduled = true;
-          schedule(flushSoon);
-        }
+        else flushLater();
       };
       if (!untilReleased) retryLater(release, LONGEST_HOLD_MS);
       return release;

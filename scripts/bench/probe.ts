@@ -143,8 +143,9 @@ function installProbe(config: RowsProbe & { rows: number; watchShown: boolean })
 
 /**
  * The init script for a page of `rows` rows; `watchShown`: the probe looks for every visible row
- * showing its state in every frame (not for the main-thread figures, which it would add to). The function is sent as its source; the build tool
- * that runs this file names functions through a helper (__name) that the page lacks, hence the stub.
+ * showing its state in every frame (not for the main-thread figures, which it would add to). The
+ * function is sent as its source; the build tool that runs this file names functions through a
+ * helper (__name) that the page lacks, hence the stub.
  */
 export function probeScript(probe: RowsProbe, rows: number, watchShown: boolean): string {
   return `(() => { const __name = (f) => f; window.__erpBench = (${installProbe.toString()})(${JSON.stringify({ ...probe, rows, watchShown })}); })();`;

@@ -39,7 +39,8 @@ export interface PageResult {
   heapAddedAfterScroll: Heap;
 }
 
-interface Steps {
+/** From the rows being in the DOM: the steps on the way to every visible row showing its state. */
+export interface Steps {
   rowsDrawnMs: number;
   scriptStartedMs: number;
   backgroundAnsweredMs: number;
