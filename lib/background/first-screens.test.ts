@@ -37,6 +37,17 @@ describe('the first screen each page showed', () => {
     expect(await db.firstScreens.count()).toBe(0);
   });
 
+  it('keeps nothing of a page read while everything is forgotten (signing out)', async () => {
+    const db = openInspectorDatabase('first-screens-cleared-while-read');
+    await createFirstScreens(db, noLog).remember(list(1), [cost(1)]);
+    const screens = createFirstScreens(db, noLog); // a new worker: the page is read from the database
+    const reading = screens.of(list(1));
+    await screens.clear();
+    expect(await reading).toEqual([]);
+    expect(await screens.of(list(1))).toEqual([]);
+    expect(await db.firstScreens.count()).toBe(0);
+  });
+
   it('forgets a page not opened for as long as statuses are kept', async () => {
     const db = openInspectorDatabase('first-screens-pruned');
     let now = 1_000_000;

@@ -16,14 +16,17 @@ export function createFirstScreens(db: InspectorDatabase, log: (error: unknown, 
     memory.set(url, refs);
     if (memory.size > FIRST_SCREENS_KEPT) memory.delete(memory.keys().next().value as string);
   };
+  /** Counts the clears: a page read from the database while all was forgotten is not kept. */
+  let clears = 0;
 
   return {
     /** The records the page at this address showed first, last time; none when it was never seen. */
     async of(url: string): Promise<RecordRef[]> {
       let refs = memory.get(url);
       if (!refs) {
+        const clearsBefore = clears;
         refs = (await db.firstScreens.get(url))?.refs;
-        if (!refs) return [];
+        if (!refs || clears !== clearsBefore) return [];
         keep(url, refs);
       }
       // Opened again: kept ahead of the pages not opened since (a page's unchanged first screen is not written again).
@@ -49,6 +52,7 @@ export function createFirstScreens(db: InspectorDatabase, log: (error: unknown, 
     },
 
     clear: () => {
+      clears++;
       memory.clear();
       return db.firstScreens.clear();
     },
