@@ -116,8 +116,17 @@ function installProbe(config: RowsProbe & { rows: number; watchShown: boolean })
     watcher.disconnect();
     if (config.watchShown) watchShown(bench.rowsAt);
   });
-  /** Called within a frame: the time once it is done (a task queued now runs after its layout and paint). */
+  /**
+   * Called within a frame: the time once it is done (a task queued now runs after its layout and
+   * paint). At the highest priority a page can give a task, so that the page's and our own tasks
+   * queued meanwhile (the column's next slice) do not run first and delay the time.
+   */
   const afterThisFrame = (then: (at: number) => void) => {
+    const scheduler = (globalThis as { scheduler?: { postTask?: (run: () => void, options: { priority: string }) => Promise<unknown> } }).scheduler;
+    if (scheduler?.postTask) {
+      void scheduler.postTask(() => then(performance.now()), { priority: 'user-blocking' });
+      return;
+    }
     const channel = new MessageChannel();
     channel.port1.onmessage = () => then(performance.now());
     channel.port2.postMessage(null);
