@@ -10,6 +10,7 @@ import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createPageUpdates } from '@/lib/background/page-updates';
 import { createPushTracker } from '@/lib/background/push-tracker';
 import { createServiceClient } from '@/lib/background/service-client';
+import { keepSettingsInMemory } from '@/lib/background/settings-in-memory';
 import { createStatusCache } from '@/lib/background/status-cache';
 import { createStatuses } from '@/lib/background/statuses';
 import { logError } from '@/lib/log';
@@ -23,7 +24,8 @@ export default defineBackground(() => {
   restrictStorageToExtension();
   const extension = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   const log = (error: unknown, context: Record<string, unknown>) => logError('background', error, context);
-  const client = createServiceClient({ connection: () => serviceConnection.getValue() });
+  const settings = keepSettingsInMemory();
+  const client = createServiceClient({ connection: () => settings.connection.get() });
   const db = openInspectorDatabase();
   const cache = createStatusCache(db, Date.now, Date.now());
   const pages = createPageUpdates({
@@ -59,7 +61,7 @@ export default defineBackground(() => {
       void Promise.resolve(alarm).catch((error: unknown) => log(error, { step: 'pushes alarm' }));
     },
   });
-  const route = createRouter(createBackgroundHandlers({ log, resetPages: () => pages.reset(), client, db, statuses, pushes }), extension);
+  const route = createRouter(createBackgroundHandlers({ log, resetPages: () => pages.reset(), client, db, statuses, pushes, settings }), extension);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const answer = route(message, sender);

@@ -3,11 +3,12 @@ import { browser } from 'wxt/browser';
 import { type RecordRef, recordKey } from '../contract/records';
 import { BackgroundError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
-import { decoratedSites, hiddenLists, recordInPanel, serviceConnection } from '../settings';
+import { recordInPanel } from '../settings';
 import { siteOf, supportedLists } from '../sites';
 import type { AuditAction, InspectorDatabase } from './database';
 import type { PushTracker } from './push-tracker';
 import type { ServiceClient } from './service-client';
+import type { BackgroundSettings } from './settings-in-memory';
 import type { Statuses } from './statuses';
 
 export interface BackgroundParts {
@@ -18,6 +19,7 @@ export interface BackgroundParts {
   db: InspectorDatabase;
   statuses: Statuses;
   pushes: PushTracker;
+  settings: BackgroundSettings;
 }
 
 /**
@@ -49,7 +51,7 @@ async function openPanel(tabId: number | undefined, log: BackgroundParts['log'])
   return 'tab';
 }
 
-export function createBackgroundHandlers({ log, resetPages, client, db, statuses, pushes }: BackgroundParts): Handlers {
+export function createBackgroundHandlers({ log, resetPages, client, db, statuses, pushes, settings }: BackgroundParts): Handlers {
   async function audited<T>(action: AuditAction, ref: RecordRef, work: () => Promise<T>): Promise<T> {
     const entry = { at: Date.now(), action, key: recordKey(ref), ref };
     // The log is a record of what happened: failing to write it never changes what happened.
@@ -77,7 +79,7 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     async getConnection({ withFirstScreen }, { caller, url }) {
       const site = caller === 'content-script' ? siteOf(url) : null;
       // Read together: every page waits on this answer before it asks for anything.
-      const [connection, decorated, hiddenKinds] = await Promise.all([serviceConnection.getValue(), decoratedSites.getValue(), hiddenLists.getValue()]);
+      const [connection, decorated, hiddenKinds] = await Promise.all([settings.connection.get(), settings.sites.get(), settings.hiddenLists.get()]);
       const decorates = site ? decorated[site] !== false : true;
       const shows = site !== null && decorates && connection !== null;
       // A list page asks for its statuses next: the connection opens while it reads its rows.
@@ -132,25 +134,25 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     },
 
     async getSettings() {
-      return { serviceUrl: (await serviceConnection.getValue())?.serviceUrl ?? null, sites: await decoratedSites.getValue(), hiddenLists: await hiddenLists.getValue() };
+      return { serviceUrl: (await settings.connection.get())?.serviceUrl ?? null, sites: await settings.sites.get(), hiddenLists: await settings.hiddenLists.get() };
     },
 
     async setSiteDecorated({ site, on }) {
-      await decoratedSites.setValue({ ...(await decoratedSites.getValue()), [site]: on });
+      await settings.sites.set({ ...(await settings.sites.get()), [site]: on });
       resetPages();
       return {};
     },
 
     async setListDecorated({ list, on }) {
-      const others = (await hiddenLists.getValue()).filter((kind) => kind !== list);
-      await hiddenLists.setValue(on ? others : [...others, list]);
+      const others = (await settings.hiddenLists.get()).filter((kind) => kind !== list);
+      await settings.hiddenLists.set(on ? others : [...others, list]);
       resetPages();
       return {};
     },
 
     // Saved first, so nothing typed is lost, then checked: the answer says who it is, or what is wrong.
     async saveConnection(connection) {
-      await serviceConnection.setValue(connection);
+      await settings.connection.set(connection);
       await statuses.forget(); // before the pages ask again, not whenever the storage event comes
       resetPages();
       return { me: await client.me() };
@@ -159,7 +161,7 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     testConnection: async (connection) => ({ me: await client.me(connection) }),
 
     async signOut() {
-      await serviceConnection.setValue(null);
+      await settings.connection.set(null);
       await statuses.forget();
       await db.requests.clear(); // pushes asked for but not yet sent go with the sign-in
       resetPages();
