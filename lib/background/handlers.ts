@@ -138,14 +138,16 @@ export function createBackgroundHandlers({ log, resetPages, client, db, statuses
     },
 
     async setSiteDecorated({ site, on }) {
-      await settings.sites.set({ ...(await settings.sites.get()), [site]: on });
+      await settings.sites.update((sites) => ({ ...sites, [site]: on }));
       resetPages();
       return {};
     },
 
     async setListDecorated({ list, on }) {
-      const others = (await settings.hiddenLists.get()).filter((kind) => kind !== list);
-      await settings.hiddenLists.set(on ? others : [...others, list]);
+      await settings.hiddenLists.update((hidden) => {
+        const others = hidden.filter((kind) => kind !== list);
+        return on ? others : [...others, list];
+      });
       resetPages();
       return {};
     },

@@ -11,27 +11,42 @@ export interface Setting<T> {
   get(): Promise<T>;
   /** Stored, then remembered: a read that follows gets it. */
   set(value: T): Promise<void>;
+  /** Changed from what it is now, one change after the other: two quick switches both count. */
+  update(change: (current: T) => T): Promise<void>;
 }
 
 export function inMemory<T>(item: WxtStorageItem<T, Record<string, unknown>>): Setting<T> {
   let value: Promise<T> | null = null;
+  /** Counts the changes heard: one heard while a write was under way is newer than the write. */
+  let heard = 0;
   item.watch((next) => {
+    heard++;
     value = Promise.resolve(next);
   });
+  let updates: Promise<unknown> = Promise.resolve();
+
+  const get = () => {
+    if (value) return value;
+    const read = item.getValue();
+    value = read;
+    // A failed read is not kept: the next call reads again.
+    read.catch(() => {
+      if (value === read) value = null;
+    });
+    return read;
+  };
+  const set = async (next: T) => {
+    const heardBefore = heard;
+    await item.setValue(next);
+    if (heard === heardBefore) value = Promise.resolve(next);
+  };
   return {
-    get() {
-      if (value) return value;
-      const read = item.getValue();
-      value = read;
-      // A failed read is not kept: the next call reads again.
-      read.catch(() => {
-        if (value === read) value = null;
-      });
-      return read;
-    },
-    async set(next) {
-      await item.setValue(next);
-      value = Promise.resolve(next);
+    get,
+    set,
+    update(change) {
+      const done = updates.then(async () => set(change(await get())));
+      updates = done.catch(() => undefined);
+      return done;
     },
   };
 }
