@@ -20,7 +20,7 @@ export interface Probe {
   shownAt: number | null;
   /**
    * When watched: the frames that first drew the rows and first drew every visible row's state,
-   * each timed once the frame is done (a task after it), as the user would see it.
+   * each timed once the frame is done (the first task after it), as the user would see it.
    */
   rowsDrawnAt: number | null;
   shownDrawnAt: number | null;
@@ -119,17 +119,12 @@ function installProbe(config: RowsProbe & { rows: number; watchShown: boolean })
   /**
    * Called within a frame: the time once it is done (a task queued now runs after its layout and
    * paint). At the highest priority a page can give a task, so that the page's and our own tasks
-   * queued meanwhile (the column's next slice) do not run first and delay the time.
+   * queued meanwhile (the column's next slice) do not run first and delay the time. The benchmark
+   * runs Chromium only, which has the task scheduler.
    */
   const afterThisFrame = (then: (at: number) => void) => {
-    const scheduler = (globalThis as { scheduler?: { postTask?: (run: () => void, options: { priority: string }) => Promise<unknown> } }).scheduler;
-    if (scheduler?.postTask) {
-      void scheduler.postTask(() => then(performance.now()), { priority: 'user-blocking' });
-      return;
-    }
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => then(performance.now());
-    channel.port2.postMessage(null);
+    const { scheduler } = globalThis as unknown as { scheduler: { postTask(run: () => void, options: { priority: string }): Promise<unknown> } };
+    void scheduler.postTask(() => then(performance.now()), { priority: 'user-blocking' });
   };
   // Looked at in every frame from the rows being in, in the page itself: a watch from outside
   // starts only once the page has loaded and the tool's script is in, after the fact on a fast page.
