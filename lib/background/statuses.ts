@@ -8,6 +8,12 @@ import type { FirstScreens } from './first-screens';
 import type { StatusCache } from './status-cache';
 import { createStatusBatcher } from './status-batcher';
 
+/** Statuses, and the keys of those not confirmed lately (asked again behind the page's back). */
+interface Answer {
+  statuses: RecordStatus[];
+  staleKeys: string[];
+}
+
 export interface StatusesOptions {
   lookup: (refs: RecordRef[]) => Promise<RecordStatus[]>;
   cache: StatusCache;
@@ -62,7 +68,7 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
      * cache; the stale ones are asked again at once, while the page is still loading (the page's
      * own question for them, once it can hear the answer, does not ask the service twice).
      */
-    async firstScreenOf(url: string): Promise<{ statuses: RecordStatus[]; staleKeys: string[] }> {
+    async firstScreenOf(url: string): Promise<Answer> {
       try {
         const refs = await firstScreens.of(url);
         const found = [...(await cache.read(refs.map(recordKey))).values()];
@@ -76,7 +82,7 @@ export function createStatuses({ lookup, cache, firstScreens, sendToPages, log }
     },
 
     /** Cached statuses at once (those not confirmed lately listed as stale and asked again), the rest asked now. */
-    async get(refs: RecordRef[]): Promise<{ statuses: RecordStatus[]; staleKeys: string[] }> {
+    async get(refs: RecordRef[]): Promise<Answer> {
       const keys = refs.map(recordKey);
       const cached = await cache.read(keys).catch((error: unknown) => {
         log(error, { step: 'read cached statuses' });
